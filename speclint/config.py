@@ -1,0 +1,256 @@
+"""Find, merge and validate configuration — all in this one place.
+
+Order, later wins: built-in defaults <- the config file <- command-line flags.
+The config file is ``--config FILE`` if given; otherwise the nearest
+``.speclint.yaml`` / ``.speclint.yml`` / ``pyproject.toml`` with a
+``[tool.speclint]`` table, walking up from the linted file's folder.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from speclint.selection import is_enabled, matches
+
+CONFIG_NAMES = (".speclint.yaml", ".speclint.yml", "pyproject.toml")
+DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown"]
+DEFAULT_EXCLUDE = [".*", "node_modules", "__pycache__", "venv", "*.egg-info"]
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class Overrides:
+    """What the command line says; None means "not given"."""
+
+    config_file: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)  # hashed by identity: configs are cached per file
+class Config:
+    origin: str | None = None  # the config file, or None for built-in defaults
+    root: Path = field(default_factory=Path.cwd)  # where relative paths in the config start
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    rule_packs: list[str] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+    schema: str = "default"
+    fail_on: str = "warning"
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    sources: dict[str, str] = field(default_factory=dict)  # key -> where its value came from
+
+    @property
+    def rules(self):
+        return _load_rules(tuple(self.rule_packs))
+
+    @property
+    def rule_options(self) -> dict:
+        return {"vocabulary": self.vocabulary}
+
+    def is_enabled(self, rule, path: str) -> bool:
+        ignore = self.ignore + self._path_ignores(path)
+        return is_enabled(rule.code, rule.name, self.select, ignore)
+
+    def _path_ignores(self, path: str) -> list[str]:
+        if not self.per_path_ignores:
+            return []
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        found: list[str] = []
+        for pattern, selectors in self.per_path_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                found.extend(selectors)
+        return found
+
+    def severity_for(self, code: str, default: str) -> str:
+        rule = self.rules.get(code)
+        name = rule.name if rule else ""
+        for selector, level in self.severity.items():
+            if matches(selector, code, name):
+                return level
+        return default
+
+
+@lru_cache(maxsize=None)
+def _load_rules(packs: tuple[str, ...]):
+    from speclint.engine import RulePackError, load_rules
+
+    try:
+        return load_rules([Path(p) for p in packs])
+    except RulePackError as error:
+        raise ConfigError(str(error)) from None
+
+
+# -- finding -----------------------------------------------------------------
+def find_config_file(start: Path) -> Path | None:
+    folder = start if start.is_dir() else start.parent
+    return _find_in(folder.resolve())
+
+
+@lru_cache(maxsize=None)
+def _find_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            return candidate
+    if folder.parent == folder:
+        return None
+    return _find_in(folder.parent)
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "speclint" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # a broken pyproject.toml is reported when it is loaded
+
+
+# -- loading -----------------------------------------------------------------
+def _read_toml(path: Path) -> dict:
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML ({error})") from None
+
+
+def read_config_file(path: Path) -> dict:
+    if path.name == "pyproject.toml":
+        data = _read_toml(path).get("tool", {}).get("speclint", {})
+    else:
+        import yaml
+
+        try:
+            with open(path, encoding="utf-8") as handle:
+                data = yaml.safe_load(handle)
+        except OSError as error:
+            raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise ConfigError(f"{path}: invalid YAML{where}") from None
+        data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
+    return {str(key).replace("_", "-"): value for key, value in data.items()}
+
+
+@lru_cache(maxsize=None)
+def load_config_file(path: Path) -> Config:
+    import jsonschema
+
+    from speclint.engine.registry import describe_schema_error
+    from speclint.resources import schema_dir
+    from speclint.validate import load_json
+
+    data = read_config_file(path)
+    validator = jsonschema.Draft202012Validator(load_json(schema_dir() / "config.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        raise ConfigError(f"{path}: {describe_schema_error(errors[0], data)}")
+    root = path.parent
+    config = Config(origin=str(path), root=root)
+    for key, value in data.items():
+        attribute = key.replace("-", "_")
+        if key in ("rule-packs",):
+            value = [str((root / item)) for item in value]
+        if key == "schema" and (value.endswith(".json") or os.sep in value or "/" in value):
+            value = str(root / value)
+        setattr(config, attribute, value)
+        config.sources[attribute] = str(path)
+    _check_selectors(config, str(path))
+    return config
+
+
+def _check_selectors(config: Config, where: str) -> None:
+    rules = config.rules
+    codes = [(rule.code, rule.name) for rule in rules]
+    groups = [("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))]
+    groups += [(f"per-path-ignores '{glob}'", items) for glob, items in config.per_path_ignores.items()]
+    for key, selectors in groups:
+        for selector in selectors:
+            if not any(matches(selector, code, name) for code, name in codes):
+                raise ConfigError(f"{where}: unknown rule {selector!r} in '{key}' (see `speclint rules`)")
+    if config.schema:
+        from speclint.validate import ProfileError, load_validator
+
+        try:
+            load_validator(config.schema)
+        except ProfileError as error:
+            raise ConfigError(f"{where}: schema: {error}") from None
+
+
+# -- merging -----------------------------------------------------------------
+def resolve(path: str | Path, overrides: Overrides | None = None) -> Config:
+    """The configuration that applies to one file or folder."""
+    overrides = overrides or Overrides()
+    if overrides.config_file:
+        config_path = Path(overrides.config_file)
+        if not config_path.is_file():
+            raise ConfigError(f"{config_path}: config file not found")
+        config = load_config_file(config_path.resolve())
+    else:
+        found = find_config_file(Path(path))
+        config = load_config_file(found) if found else Config()
+    return _apply(config, overrides)
+
+
+@lru_cache(maxsize=None)
+def _apply_cached(config: Config, select, ignore, fail_on, include, exclude) -> Config:
+    changes: dict = {"sources": dict(config.sources)}
+    if select is not None:
+        changes["select"] = list(select)
+        changes["sources"]["select"] = "command line"
+    if ignore:
+        changes["ignore"] = config.ignore + list(ignore)
+        changes["sources"]["ignore"] = "command line"
+    if fail_on is not None:
+        changes["fail_on"] = fail_on
+        changes["sources"]["fail_on"] = "command line"
+    if include:
+        changes["include"] = list(include)
+    if exclude:
+        changes["exclude"] = config.exclude + list(exclude)
+    merged = replace(config, **changes)
+    _check_selectors(merged, "command line")
+    return merged
+
+
+def _apply(config: Config, overrides: Overrides) -> Config:
+    if (
+        overrides.select is None
+        and not overrides.ignore
+        and overrides.fail_on is None
+        and not overrides.include
+        and not overrides.exclude
+    ):
+        return config
+    return _apply_cached(
+        config,
+        tuple(overrides.select) if overrides.select is not None else None,
+        tuple(overrides.ignore),
+        overrides.fail_on,
+        tuple(overrides.include),
+        tuple(overrides.exclude),
+    )
+

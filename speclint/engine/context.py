@@ -1,0 +1,72 @@
+"""What a rule sees while it runs, and how it reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from speclint.violation import Violation
+
+if TYPE_CHECKING:
+    from speclint.engine.rule import Rule
+    from speclint.parse.model import Spec
+
+
+@dataclass
+class RuleContext:
+    spec: Spec
+    options: dict = field(default_factory=dict)  # rule options from config (vocabulary, ...)
+
+    @property
+    def source(self):
+        return self.spec.source
+
+    @property
+    def path(self) -> str:
+        return self.spec.path
+
+    def section_at(self, line: int) -> str | None:
+        """The key of the section a line belongs to (the innermost one)."""
+        best = None
+        for section in self.spec.sections:
+            if any(start <= line <= end for start, end in section.ranges()):
+                if best is None or section.line >= best.line:
+                    best = section
+        return best.key if best else None
+
+    def violation(
+        self,
+        rule: Rule,
+        line: int,
+        column: int,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        message: str | None = None,
+        suggestion: str | None = None,
+    ) -> Violation:
+        return Violation(
+            path=self.path,
+            line=line,
+            column=column,
+            end_line=line if end_line is None else end_line,
+            end_column=column if end_column is None else end_column,
+            code=rule.code,
+            rule=rule.name,
+            category=rule.category,
+            severity=rule.severity,
+            message=message or rule.message,
+            suggestion=suggestion,
+            section=self.section_at(line) if line else None,
+        )
+
+    def file_violation(self, rule: Rule, message: str | None = None) -> Violation:
+        """A finding about the whole file (a missing section): line 1, column 0."""
+        violation = self.violation(rule, 1, 0, 1, 0, message)
+        violation.section = None
+        return violation
+
+    def span_violation(self, rule: Rule, start: int, end: int, message: str | None = None, suggestion: str | None = None):
+        """A finding over characters [start, end) of the joined view text."""
+        line, column = self.source.position(start)
+        end_line, end_column = self.source.position(max(start, end - 1))
+        return self.violation(rule, line, column, end_line, end_column + 1, message, suggestion)

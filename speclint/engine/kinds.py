@@ -1,0 +1,161 @@
+"""The rule kinds a YAML pack can declare.
+
+pattern           a regular expression that must not appear (optionally only in some sections)
+substitution      words to replace, each with its suggested replacement
+required-section  one of these sections must be present (optionally only when the title matches)
+profile           reported by schema validation (stage 3); declared here for docs and selection
+engine            reported by speclint itself (unused suppressions)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from speclint.engine.context import RuleContext
+from speclint.engine.rule import Rule, RulePackError
+from speclint.violation import Violation
+
+
+def _compile(pattern: str, case_sensitive: bool, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as error:
+        raise RulePackError(f"{where}: bad regular expression {pattern!r}: {error}") from None
+
+
+def _scoped_lines(ctx: RuleContext, scope: list[str]) -> list[tuple[int, int]] | None:
+    """Line ranges a scoped rule looks at; None means the whole file."""
+    if not scope:
+        return None
+    ranges: list[tuple[int, int]] = []
+    for item in scope:
+        if item == "title":
+            if ctx.spec.title_line:
+                ranges.append((ctx.spec.title_line, ctx.spec.title_line))
+        else:
+            for section in ctx.spec.sections_for([item]):
+                ranges.extend(section.ranges())
+    return ranges
+
+
+def _in_ranges(line: int, ranges: list[tuple[int, int]] | None) -> bool:
+    return ranges is None or any(start <= line <= end for start, end in ranges)
+
+
+@dataclass
+class PatternRule(Rule):
+    patterns: list[re.Pattern] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    unless: re.Pattern | None = None
+    suggestion: str | None = None
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        ranges = _scoped_lines(ctx, self.scope)
+        if ranges == []:
+            return
+        text = ctx.source.text
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                if match.end() == match.start():
+                    continue
+                line, _ = ctx.source.position(match.start())
+                if not _in_ranges(line, ranges):
+                    continue
+                if self.unless is not None and self.unless.search(ctx.source.view[line - 1]):
+                    continue
+                found = match.group(0)
+                yield ctx.span_violation(
+                    self, match.start(), match.end(), self.message.format(match=found.strip()), self.suggestion
+                )
+
+
+@dataclass
+class SubstitutionRule(Rule):
+    swaps: list[tuple[re.Pattern, str]] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        ranges = _scoped_lines(ctx, self.scope)
+        if ranges == []:
+            return
+        text = ctx.source.text
+        for pattern, replacement in self.swaps:
+            for match in pattern.finditer(text):
+                line, _ = ctx.source.position(match.start())
+                if match.end() == match.start() or not _in_ranges(line, ranges):
+                    continue
+                found = match.group(0)
+                suggestion = _match_case(found, replacement)
+                message = self.message.format(match=found, replacement=suggestion)
+                yield ctx.span_violation(self, match.start(), match.end(), message, suggestion)
+
+
+def _match_case(found: str, replacement: str) -> str:
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass
+class RequiredSectionRule(Rule):
+    sections: list[str] = field(default_factory=list)
+    when_title: re.Pattern | None = None
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        if self.when_title is not None:
+            title = ctx.spec.title or ""
+            if not self.when_title.search(title):
+                return
+        if not ctx.spec.sections_for(self.sections):
+            yield ctx.file_violation(self, self.message.format(title=ctx.spec.title or "this class"))
+
+
+@dataclass
+class ReportedElsewhereRule(Rule):
+    """profile and engine rules: declared for docs, selection and examples; reported by another stage."""
+
+    profile: str = "default"  # profile rules: the profile their examples run under
+
+
+def build_rule(entry: dict, origin: str) -> Rule:
+    """A rule object from one validated YAML entry."""
+    where = f"{origin}: rule {entry['code']}"
+    common = dict(
+        code=entry["code"],
+        name=entry["name"],
+        category=entry["category"],
+        severity=entry["severity"],
+        message=entry["message"],
+        description=entry["description"],
+        examples=entry.get("examples", {}),
+        kind=entry["kind"],
+        origin=origin,
+    )
+    kind = entry["kind"]
+    case = bool(entry.get("case-sensitive", False))
+    scope = list(entry.get("scope", ()))
+    if kind == "pattern":
+        sources = entry.get("patterns") or [entry["pattern"]] if "pattern" in entry or "patterns" in entry else []
+        if not sources:
+            raise RulePackError(f"{where}: a pattern rule needs 'pattern' or 'patterns'")
+        unless = entry.get("unless")
+        return PatternRule(
+            **common,
+            patterns=[_compile(p, case, where) for p in sources],
+            scope=scope,
+            unless=_compile(unless, case, where) if unless else None,
+            suggestion=entry.get("suggestion"),
+        )
+    if kind == "substitution":
+        swaps = [(_compile(bad, case, where), good) for bad, good in entry["swap"].items()]
+        return SubstitutionRule(**common, swaps=swaps, scope=scope)
+    if kind == "required-section":
+        when = entry.get("when", {}).get("title")
+        return RequiredSectionRule(
+            **common, sections=list(entry["sections"]), when_title=_compile(when, case, where) if when else None
+        )
+    return ReportedElsewhereRule(**common, profile=entry.get("profile", "default"))

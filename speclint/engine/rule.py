@@ -1,0 +1,81 @@
+"""What every rule is, whether it comes from YAML or from Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from speclint.violation import Violation
+
+if TYPE_CHECKING:
+    from speclint.engine.context import RuleContext
+
+
+class RulePackError(Exception):
+    """A rule pack that cannot be loaded; the message names the file and the key."""
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    description: str
+    examples: dict = field(default_factory=dict)  # {"fire": [...], "pass": [...]}
+    kind: str = "python"
+    origin: str = "builtin"  # the pack file or module the rule came from
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        return ()
+
+    @property
+    def fire_examples(self) -> list[str]:
+        return list(self.examples.get("fire", ()))
+
+    @property
+    def pass_examples(self) -> list[str]:
+        return list(self.examples.get("pass", ()))
+
+    def summary(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "kind": self.kind,
+            "message": self.message,
+            "description": self.description.strip(),
+            "origin": self.origin,
+        }
+
+
+class PythonRule(Rule):
+    """Base for rules written in Python: metadata in class attributes, logic in check()."""
+
+    code = name = category = severity = message = description = ""
+    fire: tuple[str, ...] = ()
+    passing: tuple[str, ...] = ()
+
+    def __init__(self) -> None:
+        cls = type(self)
+        super().__init__(
+            code=cls.code,
+            name=cls.name,
+            category=cls.category,
+            severity=cls.severity,
+            message=cls.message,
+            description=cls.description,
+            examples={"fire": list(cls.fire), "pass": list(cls.passing)},
+            kind="python",
+            origin=cls.__module__,
+        )
+
+
+PYTHON_RULES: list[type[PythonRule]] = []
+
+
+def register(cls: type[PythonRule]) -> type[PythonRule]:
+    PYTHON_RULES.append(cls)
+    return cls

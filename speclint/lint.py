@@ -1,0 +1,62 @@
+"""The pipeline, top to bottom: read -> parse -> validate -> rules -> report.
+
+``lint_path`` runs one file through every stage and returns its violations;
+``run`` does it for many files. Reporting is the caller's (see speclint.report).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from speclint.config import Config
+from speclint.engine import RuleContext
+from speclint.parse import parse_spec
+from speclint.read import ReadError, read_path
+from speclint.read.source import SourceText
+from speclint.suppress import UNUSED_CODE, apply_suppressions
+from speclint.validate import validate
+from speclint.violation import Violation
+
+
+@dataclass
+class FileResult:
+    path: str
+    violations: list[Violation] = field(default_factory=list)
+    error: str | None = None  # a one-line read or configuration error
+
+
+def lint_path(path: str, config: Config) -> FileResult:
+    try:
+        source = read_path(path)  # 1. read
+    except ReadError as error:
+        return FileResult(path, error=str(error))
+    return FileResult(path, lint_source(source, config))
+
+
+def lint_source(source: SourceText, config: Config) -> list[Violation]:
+    spec = parse_spec(source)  # 2. parse
+    rules = config.rules
+    enabled = [rule for rule in rules if config.is_enabled(rule, source.path)]
+    enabled_codes = {rule.code for rule in enabled}
+    violations = [v for v in validate(spec, rules, config.schema) if v.code in enabled_codes]  # 3. validate
+    ctx = RuleContext(spec, options=config.rule_options)
+    for rule in enabled:  # 4. rules
+        violations.extend(rule.check(ctx))
+    violations = apply_suppressions(violations, source.lines, source.path)
+    if UNUSED_CODE not in enabled_codes:
+        violations = [v for v in violations if v.code != UNUSED_CODE]
+    for violation in violations:
+        violation.severity = config.severity_for(violation.code, violation.severity)
+    return sorted(_dedupe(violations), key=Violation.sort_key)
+
+
+def _dedupe(violations: list[Violation]) -> list[Violation]:
+    seen = set()
+    unique = []
+    for v in violations:
+        key = (v.line, v.column, v.end_line, v.end_column, v.code, v.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(v)
+    return unique
+

@@ -1,0 +1,192 @@
+"""Stage 2 — parse: a :class:`SourceText` becomes a :class:`Spec` model.
+
+The parser walks the cleaned view once. Each line is one of: blank, a section
+heading (rules/headings.yaml), a metadata field (rules/metadata.yaml), or body
+text. Sections run from their heading to the line before the next heading or
+metadata field, blank lines at the end trimmed. Headings that name several
+sections (umbrellas such as "Qualifications", or "Knowledge, Skills and
+Abilities") hold the sub-headings that follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from speclint.parse.headings import HeadingMatch, HeadingMatcher, default_matcher
+from speclint.parse.metadata import MetadataMatcher, default_metadata_matcher
+from speclint.parse.model import SECTION_KEYS, Field, Section, Spec
+from speclint.read.source import SourceText
+
+__all__ = ["parse_spec", "Spec", "Section", "Field", "SECTION_KEYS"]
+
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with".split())
+_ENDS_SENTENCE = re.compile(r"[.:;!?)\]\"']\s*$")
+
+
+@dataclass
+class _Heading:
+    match: HeadingMatch
+    line: int
+    end_line: int = 0  # last line of its own text, before the next event
+
+
+def parse_spec(
+    source: SourceText,
+    headings: HeadingMatcher | None = None,
+    metadata: MetadataMatcher | None = None,
+) -> Spec:
+    headings = headings or default_matcher()
+    metadata = metadata or default_metadata_matcher()
+    view = source.view
+    spec = Spec(path=source.path, source=source)
+
+    events: list[tuple[int, _Heading | None]] = []  # (line, heading) or (line, None) for a boundary
+    previous_text = ""
+    consumed: set[int] = set()  # lines used as a field's value
+    for index, line in enumerate(view):
+        number = index + 1
+        if not line.strip():
+            continue
+        if number in consumed:
+            previous_text = line
+            continue
+        found = _heading_on(line, previous_text, headings)
+        if found is not None:
+            events.append((number, _Heading(found, number)))
+        else:
+            field = metadata.match_line(line, number, _next_value(view, index))
+            if field is not None:
+                spec.fields.append(field)
+                if field.line != number:
+                    consumed.add(field.line)
+                events.append((number, None))
+            else:
+                shape = headings.shape(line)
+                if source.markdown and shape and shape.markdown_level:
+                    events.append((number, None))  # an unknown Markdown heading ends a section
+        previous_text = line
+
+    _close_events(events, view)
+    spec.sections = _build_sections(events)
+    spec.title, spec.title_line = _find_title(source, events, spec.fields, headings)
+    return spec
+
+
+def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> HeadingMatch | None:
+    shape = headings.shape(line)
+    if shape is None or not shape.head:
+        return None
+    first = shape.head.lstrip("*_ ")[:1]
+    if not first.isalpha() or not first.isupper():
+        return None
+    if not shape.has_separator and not shape.markdown_level:
+        if shape.head.rstrip().endswith((".", ",", ";")):
+            return None
+        # A Title Case line right after an unfinished sentence is a wrapped line,
+        # not a heading ("...the duties of the" / "Definition of terms").
+        if previous_text and not _ENDS_SENTENCE.search(previous_text) and not shape.head.isupper():
+            if previous_text.rstrip()[-1:].isalpha() or previous_text.rstrip().endswith(","):
+                return None
+    return headings.match(shape.head, shape.column, shape.markdown_level)
+
+
+def _next_value(view: list[str], index: int) -> tuple[str, int, int] | None:
+    for offset in range(index + 1, min(index + 4, len(view))):
+        text = view[offset]
+        if text.strip():
+            stripped = text.lstrip()
+            return stripped.rstrip(), offset + 1, len(text) - len(stripped) + 1
+    return None
+
+
+def _close_events(events, view: list[str]) -> None:
+    """Give every heading the last non-blank line before the next event."""
+    for position, (line, heading) in enumerate(events):
+        if heading is None:
+            continue
+        stop = events[position + 1][0] - 1 if position + 1 < len(events) else len(view)
+        while stop > line and not view[stop - 1].strip():
+            stop -= 1
+        heading.end_line = stop
+
+
+def _build_sections(events) -> list[Section]:
+    sections: list[Section] = []
+    position = 0
+    while position < len(events):
+        _, heading = events[position]
+        position += 1
+        if heading is None:
+            continue
+        match = heading.match
+        if not match.is_container:
+            _append(sections, heading, match.keys, heading.end_line)
+            continue
+        # An umbrella or combined heading: following sub-headings for the
+        # sections it covers belong to it.
+        children: list[_Heading] = []
+        while position < len(events):
+            _, child = events[position]
+            if child is None or not set(child.match.keys) <= set(match.covers) or child.match.is_container:
+                break
+            children.append(child)
+            position += 1
+        end = children[-1].end_line if children else heading.end_line
+        claimed = {key for child in children for key in child.match.keys}
+        own = [key for key in match.keys if key not in claimed]
+        if own:
+            _append(sections, heading, tuple(own), end)
+        for child in children:
+            _append(sections, child, child.match.keys, child.end_line, group=(heading, children[0].line - 1))
+    order = {key: rank for rank, key in enumerate(SECTION_KEYS)}
+    sections.sort(key=lambda s: (s.line, order.get(s.key, 99)))
+    return sections
+
+
+def _append(sections: list[Section], heading: _Heading, keys, end_line: int, merge: bool = True, group=None) -> None:
+    text = heading.match.heading
+    keys = list(keys)
+    # "Education:" straight after "Education and Experience:" continues the same
+    # section. The same heading twice is a duplicate, which rules must see.
+    if merge and sections:
+        last = [s for s in sections if s.line == sections[-1].line]
+        if last[0].heading.lower() != text.lower() and all(s.end_line < heading.line for s in last):
+            for section in last:
+                if section.key in keys:
+                    section.end_line = end_line
+                    keys.remove(section.key)
+    for key in keys:
+        section = Section(key, text, heading.line, end_line, heading.match.column)
+        if group is not None:
+            parent, intro_end = group
+            section.group_heading, section.group_line, section.group_intro_end = (
+                parent.match.heading, parent.line, intro_end)
+        sections.append(section)
+
+
+def _find_title(source: SourceText, events, fields: list[Field], headings: HeadingMatcher) -> tuple[str | None, int]:
+    first_event = next((line for line, heading in events if heading is not None), len(source.view) + 1)
+    field_lines = {f.line for f in fields}
+    for index, line in enumerate(source.view[: first_event - 1]):
+        number = index + 1
+        if number in field_lines or not line.strip():
+            continue
+        shape = headings.shape(line)
+        text = (shape.head if shape and shape.markdown_level else line).strip(" *_#\t")
+        if _looks_like_title(text):
+            return text, number
+    for item in fields:
+        if item.key == "job_title" and item.value:
+            return item.value, item.line
+    return None, 0
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > 10 or text.endswith((".", ",", ";", ":")):
+        return False
+    if not words[0][:1].isupper():
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL_WORDS]
+    return len(capitalised) == len(words)

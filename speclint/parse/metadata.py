@@ -1,0 +1,90 @@
+"""Recognise "Label: value" metadata lines (FLSA status, class code, dates, ...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from speclint.parse.model import Field
+from speclint.resources import load_yaml, rules_dir
+
+# A label, then a colon, a tab or two or more spaces, then the value (maybe empty).
+_LABELLED = re.compile(r"^(\s*)([A-Za-z][A-Za-z0-9 .#/()'-]{0,40}?)\s*(?::|\t|\s{2,})\s*(.*?)\s*$")
+_DATE_START = re.compile(
+    r"^\s*(\d{1,2}[/.-]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I
+)
+_UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(\S.*?)\s*$")
+_NON_EXEMPT = re.compile(r"\bnon[\s-]*exempt\b", re.I)
+_EXEMPT = re.compile(r"\bexempt\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    pattern: re.Pattern
+    value_must_match: re.Pattern | None
+    is_date: bool
+
+
+class MetadataMatcher:
+    def __init__(self, data: dict):
+        self.labels: list[_Label] = []
+        for name, spec in data["fields"].items():
+            must = spec.get("value_must_match")
+            for label in spec["labels"]:
+                self.labels.append(
+                    _Label(spec.get("key", name), re.compile(label, re.I), re.compile(must, re.I) if must else None, False)
+                )
+        for kind, labels in data["dates"].items():
+            for label in labels:
+                self.labels.append(_Label(kind, re.compile(label, re.I), None, True))
+
+    def _label(self, text: str) -> _Label | None:
+        text = re.sub(r"\s+", " ", text.strip(" .:"))
+        for label in self.labels:
+            if label.pattern.fullmatch(text):
+                return label
+        return None
+
+    def match_line(self, line: str, number: int, next_value: tuple[str, int, int] | None) -> Field | None:
+        """A field on this line. ``next_value`` is (text, line, column) of the next non-blank line,
+        used when the value stands on its own line ("FLSA Status:" then "Non-exempt")."""
+        match = _LABELLED.match(line)
+        if match:
+            label = self._label(match.group(2))
+            if label:
+                value, value_line, column = match.group(3), number, match.start(3) + 1
+                if not value and next_value is not None and ":" in line:
+                    value, value_line, column = next_value
+                return self._field(label, match.group(2).strip(), value, value_line, column)
+        match = _UNLABELLED_DATE.match(line)
+        if match and _DATE_START.match(match.group(3)):
+            label = self._label(match.group(2))
+            if label and label.is_date:
+                return self._field(label, match.group(2).strip(), match.group(3), number, match.start(3) + 1)
+        return None
+
+    def _field(self, label: _Label, label_text: str, value: str, line: int, column: int) -> Field | None:
+        if label.value_must_match and not label.value_must_match.search(value):
+            return None
+        if not value and not label.is_date:
+            value = ""
+        normalized = normalize_flsa(value) if label.key == "flsa_status" else None
+        return Field(label.key, label_text, value.strip(), line, column, normalized)
+
+
+def normalize_flsa(value: str) -> str | None:
+    """'exempt', 'non-exempt', or None when the value is neither (or both)."""
+    non_exempt = bool(_NON_EXEMPT.search(value))
+    exempt = bool(_EXEMPT.search(_NON_EXEMPT.sub("", value)))
+    if non_exempt and not exempt:
+        return "non-exempt"
+    if exempt and not non_exempt:
+        return "exempt"
+    return None
+
+
+@lru_cache(maxsize=None)
+def default_metadata_matcher() -> MetadataMatcher:
+    return MetadataMatcher(load_yaml(rules_dir() / "metadata.yaml"))

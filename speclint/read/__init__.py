@@ -1,0 +1,52 @@
+"""Stage 1 — read: a file on disk becomes one text view with its positions kept.
+
+Every reader returns a :class:`SourceText`. Its ``lines`` are the file's own
+lines (so line and column numbers in violations point at the file), and its
+``view`` has the same lines with the same lengths, cleaned only where cleaning
+cannot move a character: private-use bullet glyphs become "•", form feeds and
+other invisible separators become spaces, and inline suppression comments are
+blanked so no rule lints them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from speclint.read.source import ReadError, SourceText
+from speclint.read.text import read_text_bytes
+
+__all__ = ["ReadError", "SourceText", "read_path", "read_bytes", "TEXT_SUFFIXES"]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+
+# Larger files are not class specs; refusing them keeps one odd file from
+# stalling a whole run.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_path(path: str | os.PathLike) -> SourceText:
+    """Read one spec file. Raises :class:`ReadError` with a one-line reason."""
+    name = os.fspath(path)
+    target = Path(name)
+    try:
+        if target.is_dir():
+            raise ReadError(name, "is a directory, not a file")
+        size = target.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(name, f"file is too large to be a class spec ({size // (1024 * 1024)} MB)")
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(name, "no such file") from None
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as error:
+        raise ReadError(name, error.strerror or str(error)) from None
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> SourceText:
+    suffix = Path(name).suffix.lower()
+    if suffix in {".docx", ".pdf", ".doc"}:
+        raise ReadError(name, f"{suffix} files are not supported yet; export the spec as text")
+    return read_text_bytes(data, name, markdown=suffix in {".md", ".markdown"})

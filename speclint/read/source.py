@@ -1,0 +1,52 @@
+"""The reader's output: the file's lines plus a cleaned view of the same shape."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """A file that cannot be linted. ``str()`` is the one-line message for the user."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass
+class SourceText:
+    path: str
+    lines: list[str]  # the file's lines, end-of-line characters removed
+    view: list[str]  # same count and lengths as ``lines``, cleaned for parsing
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    markdown: bool = False
+    _offsets: list[int] = field(default_factory=list, repr=False)
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The view joined with newlines: what multi-line rules search."""
+        if self._text is None:
+            self._text = "\n".join(self.view)
+        return self._text
+
+    def offsets(self) -> list[int]:
+        if not self._offsets:
+            position = 0
+            for line in self.view:
+                self._offsets.append(position)
+                position += len(line) + 1
+        return self._offsets
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset into :attr:`text`."""
+        starts = self.offsets()
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def line_offset(self, line: int) -> int:
+        """Offset in :attr:`text` of the start of a 1-based line."""
+        return self.offsets()[line - 1]

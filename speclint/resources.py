@@ -1,0 +1,36 @@
+"""Where the shipped data (rules/, schema/) lives.
+
+In a wheel the data sits in ``speclint/_data/``; in a source checkout or an
+editable install it is the top-level ``rules/`` and ``schema/`` folders.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def data_dir(name: str) -> Path:
+    installed = _PACKAGE / "_data" / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / name
+
+
+def rules_dir() -> Path:
+    return data_dir("rules")
+
+
+def schema_dir() -> Path:
+    return data_dir("schema")
+
+
+@lru_cache(maxsize=None)
+def load_yaml(path: Path):
+    import yaml
+
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
