@@ -183,7 +183,10 @@ def load_config_file(path: Path) -> Config:
 
 
 def _check_selectors(config: Config, where: str) -> None:
-    rules = config.rules
+    try:
+        rules = config.rules
+    except ConfigError as error:
+        raise ConfigError(f"{where}: rule-packs: {error}") from None
     codes = [(rule.code, rule.name) for rule in rules]
     groups = [("select", config.select), ("ignore", config.ignore), ("severity", list(config.severity))]
     groups += [(f"per-path-ignores '{glob}'", items) for glob, items in config.per_path_ignores.items()]

@@ -60,3 +60,10 @@ def _dedupe(violations: list[Violation]) -> list[Violation]:
             unique.append(v)
     return unique
 
+
+
+def lint_text(text: str, config: Config, name: str = "<text>.txt") -> list[Violation]:
+    """Lint a string as if it were a file called ``name`` (rule examples, tests, stdin)."""
+    from speclint.read import read_bytes
+
+    return lint_source(read_bytes(text.encode("utf-8"), name), config)

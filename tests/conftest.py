@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "specs" / "seeds").glob("*.txt"))
+CLEAN = sorted((ROOT / "specs" / "clean").glob("*"))
+
+
+def speclint_command() -> list[str]:
+    """The installed console script beside this Python, as a user would run it."""
+    script = Path(sys.executable).with_name("speclint")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("speclint")
+    return [found] if found else [sys.executable, "-m", "speclint"]
+
+
+@pytest.fixture
+def run_speclint():
+    def run(*args, cwd=None, input=None, env=None):
+        environment = dict(os.environ, NO_COLOR="1")
+        environment.pop("FORCE_COLOR", None)
+        if env:
+            environment.update(env)
+        return subprocess.run(
+            [*speclint_command(), *map(str, args)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            input=input,
+            env=environment,
+            timeout=120,
+        )
+
+    return run

@@ -1,0 +1,51 @@
+"""Every rule's own examples: each 'fire' example must fire it, each 'pass' example must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from speclint.config import Config
+from speclint.engine import load_rules
+from speclint.lint import lint_text
+
+RULES = list(load_rules())
+
+
+def _config_for(rule) -> Config:
+    return Config(schema=getattr(rule, "profile", "default"))
+
+
+def _cases(kind: str):
+    for rule in RULES:
+        examples = rule.fire_examples if kind == "fire" else rule.pass_examples
+        for index, text in enumerate(examples):
+            yield pytest.param(rule, text, id=f"{rule.code}-{kind}-{index}")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_every_rule_has_examples_both_ways(rule):
+    assert rule.fire_examples, f"{rule.code} has no example that must fire"
+    assert rule.pass_examples, f"{rule.code} has no example that must not fire"
+    assert rule.description.strip() and rule.message.strip()
+
+
+@pytest.mark.parametrize("rule, text", list(_cases("fire")))
+def test_fire_example_fires(rule, text):
+    codes = [v.code for v in lint_text(text, _config_for(rule))]
+    assert rule.code in codes, f"{rule.code} did not fire on:\n{text}"
+
+
+@pytest.mark.parametrize("rule, text", list(_cases("pass")))
+def test_pass_example_does_not_fire(rule, text):
+    found = [v for v in lint_text(text, _config_for(rule)) if v.code == rule.code]
+    assert not found, f"{rule.code} fired on a passing example: {found[0].message}"
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(set(codes)) == len(codes)
+    assert len(set(names)) == len(names)
+    for rule in RULES:
+        assert rule.category in {"structure", "flsa", "physical", "spelling", "grammar", "markup", "dates", "inclusive", "format"}
+        assert rule.severity in {"error", "warning", "info"}
