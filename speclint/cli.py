@@ -33,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="spec files or folders (searched recursively)")
     check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     _add_config_options(check)
-    check.add_argument("--select", type=_codes, action="extend", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)")
+    check.add_argument(
+        "--select", type=_codes, action="extend", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)"
+    )
     check.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES", help="skip these rules")
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (read and config errors still exit 2)")

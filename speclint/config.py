@@ -11,7 +11,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from speclint.selection import is_enabled, matches
@@ -87,7 +87,7 @@ class Config:
         return default
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_rules(packs: tuple[str, ...]):
     from speclint.engine import RulePackError, load_rules
 
@@ -103,7 +103,7 @@ def find_config_file(start: Path) -> Path | None:
     return _find_in(folder.resolve())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _find_in(folder: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = folder / name
@@ -155,7 +155,7 @@ def read_config_file(path: Path) -> dict:
     return {str(key).replace("_", "-"): value for key, value in data.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_config_file(path: Path) -> Config:
     import jsonschema
 
@@ -173,7 +173,7 @@ def load_config_file(path: Path) -> Config:
     for key, value in data.items():
         attribute = key.replace("-", "_")
         if key in ("rule-packs",):
-            value = [str((root / item)) for item in value]
+            value = [str(root / item) for item in value]
         if key == "schema" and (value.endswith(".json") or os.sep in value or "/" in value):
             value = str(root / value)
         setattr(config, attribute, value)
@@ -218,7 +218,7 @@ def resolve(path: str | Path, overrides: Overrides | None = None) -> Config:
     return _apply(config, overrides)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _apply_cached(config: Config, select, ignore, fail_on, include, exclude) -> Config:
     changes: dict = {"sources": dict(config.sources)}
     if select is not None:

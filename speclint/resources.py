@@ -6,13 +6,13 @@ editable install it is the top-level ``rules/`` and ``schema/`` folders.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(name: str) -> Path:
     installed = _PACKAGE / "_data" / name
     if installed.is_dir():
@@ -28,7 +28,7 @@ def schema_dir() -> Path:
     return data_dir("schema")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(path: Path):
     import yaml
 

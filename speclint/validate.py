@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from speclint.engine.context import RuleContext
@@ -28,7 +28,7 @@ class ProfileError(Exception):
     """A profile schema that cannot be loaded or is not valid JSON Schema."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(path: Path) -> dict:
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
@@ -43,7 +43,7 @@ def _bundled_schemas() -> dict[str, dict]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_validator(profile: str = DEFAULT_PROFILE):
     """A validator for a built-in profile name or a path to an agency's schema file."""
     import jsonschema
@@ -76,7 +76,7 @@ def load_validator(profile: str = DEFAULT_PROFILE):
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _field_names() -> dict[str, dict]:
     data = load_yaml(rules_dir() / "metadata.yaml")
     return {key: spec for key, spec in data["fields"].items() if "display" in spec}

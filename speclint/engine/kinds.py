@@ -10,8 +10,8 @@ engine            reported by speclint itself (unused suppressions)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import Rule, RulePackError

@@ -85,8 +85,11 @@ def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> Head
             return None
         # A Title Case line right after an unfinished sentence is a wrapped line,
         # not a heading ("...the duties of the" / "Definition of terms").
-        if previous_text and not _ENDS_SENTENCE.search(previous_text) and not shape.head.isupper():
-            if previous_text.rstrip()[-1:].isalpha() or previous_text.rstrip().endswith(","):
+        head_letters = re.sub(r"\([^)]*\)", "", shape.head)
+        if previous_text and not _ENDS_SENTENCE.search(previous_text) and not head_letters.isupper():
+            previous = previous_text.rstrip()
+            is_sentence = any(ch.islower() for ch in previous)
+            if is_sentence and (previous[-1:].isalpha() or previous.endswith(",")):
                 return None
     return headings.match(shape.head, shape.column, shape.markdown_level)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from speclint.resources import load_yaml, rules_dir
 
@@ -169,6 +169,6 @@ def _within_one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_matcher() -> HeadingMatcher:
     return HeadingMatcher(load_yaml(rules_dir() / "headings.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from speclint.parse.model import Field
 from speclint.resources import load_yaml, rules_dir
@@ -85,6 +85,6 @@ def normalize_flsa(value: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_metadata_matcher() -> MetadataMatcher:
     return MetadataMatcher(load_yaml(rules_dir() / "metadata.yaml"))
