@@ -15,7 +15,7 @@ from pathlib import Path
 
 from speclint.engine.context import RuleContext
 from speclint.engine.registry import RuleSet
-from speclint.engine.rule import Rule
+from speclint.engine.rule import Rule, format_message
 from speclint.parse.model import Spec
 from speclint.resources import load_yaml, rules_dir, schema_dir
 from speclint.violation import Violation
@@ -128,7 +128,7 @@ def _to_violation(error, model: dict, spec: Spec, rules: RuleSet, ctx: RuleConte
         "detail": _explain(error),
         "title": spec.title or "this class",
     }
-    message = message.format(**fields)
+    message = format_message(message, **fields)
     line = _best_line(error, model)
     if line:
         return ctx.violation(rule, line, 1, line, 1, message)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from speclint.engine.context import RuleContext
-from speclint.engine.rule import Rule, RulePackError
+from speclint.engine.rule import Rule, RulePackError, format_message
 from speclint.violation import Violation
 
 
@@ -67,7 +67,7 @@ class PatternRule(Rule):
                     continue
                 found = match.group(0)
                 yield ctx.span_violation(
-                    self, match.start(), match.end(), self.message.format(match=found.strip()), self.suggestion
+                    self, match.start(), match.end(), format_message(self.message, match=found.strip()), self.suggestion
                 )
 
 
@@ -88,7 +88,7 @@ class SubstitutionRule(Rule):
                     continue
                 found = match.group(0)
                 suggestion = _match_case(found, replacement)
-                message = self.message.format(match=found, replacement=suggestion)
+                message = format_message(self.message, match=found, replacement=suggestion)
                 yield ctx.span_violation(self, match.start(), match.end(), message, suggestion)
 
 
@@ -111,7 +111,7 @@ class RequiredSectionRule(Rule):
             if not self.when_title.search(title):
                 return
         if not ctx.spec.sections_for(self.sections):
-            yield ctx.file_violation(self, self.message.format(title=ctx.spec.title or "this class"))
+            yield ctx.file_violation(self, format_message(self.message, title=ctx.spec.title or "this class"))
 
 
 @dataclass

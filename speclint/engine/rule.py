@@ -12,6 +12,19 @@ if TYPE_CHECKING:
     from speclint.engine.context import RuleContext
 
 
+class _KeepUnknown(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def format_message(template: str, **values) -> str:
+    """Fill {match}, {replacement}, ... in a message; unknown or stray braces are left as written."""
+    try:
+        return template.format_map(_KeepUnknown(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
 class RulePackError(Exception):
     """A rule pack that cannot be loaded; the message names the file and the key."""
 
