@@ -138,17 +138,12 @@ def read_config_file(path: Path) -> dict:
     if path.name == "pyproject.toml":
         data = _read_toml(path).get("tool", {}).get("speclint", {})
     else:
-        import yaml
+        from speclint.userfiles import UserFileError, read_yaml
 
         try:
-            with open(path, encoding="utf-8") as handle:
-                data = yaml.safe_load(handle)
-        except OSError as error:
-            raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f" at line {mark.line + 1}" if mark else ""
-            raise ConfigError(f"{path}: invalid YAML{where}") from None
+            data = read_yaml(path)
+        except UserFileError as error:
+            raise ConfigError(f"{path}: {error}") from None
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
@@ -157,17 +152,13 @@ def read_config_file(path: Path) -> dict:
 
 @cache
 def load_config_file(path: Path) -> Config:
-    import jsonschema
-
-    from speclint.engine.registry import describe_schema_error
-    from speclint.resources import schema_dir
-    from speclint.validate import load_json
+    from speclint.userfiles import UserFileError, check_against
 
     data = read_config_file(path)
-    validator = jsonschema.Draft202012Validator(load_json(schema_dir() / "config.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        raise ConfigError(f"{path}: {describe_schema_error(errors[0], data)}")
+    try:
+        check_against(data, "config.schema.json")
+    except UserFileError as error:
+        raise ConfigError(f"{path}: {error}") from None
     root = path.parent
     config = Config(origin=str(path), root=root)
     for key, value in data.items():

@@ -145,7 +145,7 @@ def test_agency_profile_requires_class_code(tmp_path):
         ("select: [Z999]\n", "unknown rule 'Z999' in 'select'"),
         ("select: [M602\n", "invalid YAML"),
         ("- just\n- a list\n", "must be a mapping"),
-        ("rule-packs: [missing.yaml]\n", "cannot read rule pack"),
+        ("rule-packs: [missing.yaml]\n", "missing.yaml: cannot read"),
         ("schema: nowhere.json\n", "cannot read the profile schema"),
     ],
 )

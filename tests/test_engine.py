@@ -64,7 +64,8 @@ def test_required_section_with_title_condition(tmp_path):
 
 
 def test_substitution_keeps_the_case_of_the_match(tmp_path):
-    path = _pack(tmp_path, RULE_HEAD.replace("Found", "Use {replacement} for") + "  kind: substitution\n  swap: {'\\b(?:may|must)\\b': 'should'}\n")
+    swap = "  kind: substitution\n  swap: {'\\b(?:may|must)\\b': 'should'}\n"
+    path = _pack(tmp_path, RULE_HEAD.replace("Found", "Use {replacement} for") + swap)
     found = lint_text(SPEC, Config(rule_packs=[str(path)], select=["T100"]))
     assert [(v.line, v.suggestion) for v in found] == [(4, "should"), (8, "Should")]
 

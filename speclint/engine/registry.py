@@ -9,7 +9,7 @@ from pathlib import Path
 
 from speclint.engine.kinds import build_rule
 from speclint.engine.rule import PYTHON_RULES, Rule, RulePackError
-from speclint.resources import rules_dir, schema_dir
+from speclint.resources import rules_dir
 
 
 @dataclass
@@ -38,42 +38,14 @@ def _load_python_checks() -> None:
 
 
 def load_pack(path: Path) -> list[Rule]:
-    import jsonschema
-    import yaml
-
-    from speclint.validate import load_json
+    from speclint.userfiles import UserFileError, check_against, read_yaml
 
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as error:
-        raise RulePackError(f"{path}: cannot read rule pack ({error.strerror or error})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise RulePackError(f"{path}: invalid YAML{where}") from None
-    validator = jsonschema.Draft202012Validator(load_json(schema_dir() / "rule-pack.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        raise RulePackError(f"{path}: {describe_schema_error(errors[0], data)}")
+        data = read_yaml(path)
+        check_against(data, "rule-pack.schema.json")
+    except UserFileError as error:
+        raise RulePackError(f"{path}: {error}") from None
     return [build_rule(entry, str(path)) for entry in data["rules"]]
-
-
-def describe_schema_error(error, data) -> str:
-    """A one-line explanation of a config or rule-pack schema error, naming the key."""
-    location = "/".join(str(part) for part in error.absolute_path)
-    where = f"at '{location}'" if location else "at the top level"
-    if error.validator == "additionalProperties":
-        allowed = set(error.schema.get("properties", {}))
-        unknown = sorted(set(error.instance) - allowed) if isinstance(error.instance, dict) else []
-        return f"unknown key {', '.join(repr(k) for k in unknown)} {where}"
-    if error.validator == "required":
-        return f"missing key {where}: {error.message.split(' is a required')[0]}"
-    if error.validator == "enum":
-        return f"bad value {error.instance!r} {where}; expected one of {', '.join(map(str, error.validator_value))}"
-    if error.validator == "type":
-        return f"bad value {error.instance!r} {where}; expected {error.validator_value}"
-    return f"bad value {where}: {error.message}"
 
 
 def load_rules(extra_packs: list[Path] | tuple = ()) -> RuleSet:

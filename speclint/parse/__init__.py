@@ -22,6 +22,16 @@ __all__ = ["parse_spec", "Spec", "Section", "Field", "SECTION_KEYS"]
 
 _TITLE_SMALL_WORDS = frozenset("a an and as at by for in of on or the to with".split())
 _ENDS_SENTENCE = re.compile(r"[.:;!?)\]\"']\s*$")
+# Words a wrapped sentence can stop on but a title, a list item or a heading cannot.
+_OPEN_ENDINGS = frozenset(
+    "a an the of to in on at by for from with and or nor but as than that which who whose whom under into onto "
+    "upon within without between through including such".split()
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\(?\w{1,3}[.)])\s")
+# A line this long that ends in a lower-case word is running text cut by wrapping.
+_WRAPPED_LENGTH = 40
+# A bulleted line that is only a label ("• Ability to:") introduces a sub-list.
+_BULLET_LABEL = re.compile(r"^(\s*\u2022\s*)(?=[A-Z])[^:]{1,40}:\s*$")
 
 
 @dataclass
@@ -54,17 +64,19 @@ def parse_spec(
         found = _heading_on(line, previous_text, headings)
         if found is not None:
             events.append((number, _Heading(found, number)))
-        else:
-            field = metadata.match_line(line, number, _next_value(view, index))
-            if field is not None:
-                spec.fields.append(field)
-                if field.line != number:
-                    consumed.add(field.line)
-                events.append((number, None))
-            else:
-                shape = headings.shape(line)
-                if source.markdown and shape and shape.markdown_level:
-                    events.append((number, None))  # an unknown Markdown heading ends a section
+            previous_text = ""  # a heading is no sentence the next line could continue
+            continue
+        field = metadata.match_line(line, number, _next_value(view, index))
+        if field is not None:
+            spec.fields.append(field)
+            if field.line != number:
+                consumed.add(field.line)
+            events.append((number, None))
+            previous_text = ""
+            continue
+        shape = headings.shape(line)
+        if source.markdown and shape and shape.markdown_level:
+            events.append((number, None))  # an unknown Markdown heading ends a section
         previous_text = line
 
     _close_events(events, view)
@@ -74,6 +86,10 @@ def parse_spec(
 
 
 def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> HeadingMatch | None:
+    bullet = _BULLET_LABEL.match(line)
+    if bullet:
+        # "• Ability to:" between two bullet lists is the second list's heading.
+        line = " " * len(bullet.group(1)) + line[len(bullet.group(1)) :]
     shape = headings.shape(line)
     if shape is None or not shape.head:
         return None
@@ -84,14 +100,30 @@ def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> Head
         if shape.head.rstrip().endswith((".", ",", ";")):
             return None
         # A Title Case line right after an unfinished sentence is a wrapped line,
-        # not a heading ("...the duties of the" / "Definition of terms").
+        # not a heading ("...performs the duties of the" / "Definition").
         head_letters = re.sub(r"\([^)]*\)", "", shape.head)
-        if previous_text and not _ENDS_SENTENCE.search(previous_text) and not head_letters.isupper():
-            previous = previous_text.rstrip()
-            is_sentence = any(ch.islower() for ch in previous)
-            if is_sentence and (previous[-1:].isalpha() or previous.endswith(",")):
-                return None
+        if not head_letters.isupper() and _continues_into_next_line(previous_text):
+            return None
     return headings.match(shape.head, shape.column, shape.markdown_level)
+
+
+def _continues_into_next_line(previous_text: str) -> bool:
+    """Whether the previous non-blank line stops mid-sentence, so the next line goes on with it.
+
+    Titles ("Accountant II"), list items ("- Payroll practices") and short labels
+    end without punctuation too; only a comma, a word such as "of" or "the", or a
+    long line of running text ending in a lower-case word counts as cut off."""
+    text = previous_text.rstrip()
+    if not text or _ENDS_SENTENCE.search(text):
+        return False
+    if text.endswith(","):
+        return True
+    last = text.split()[-1]
+    if last.lower() in _OPEN_ENDINGS:
+        return True
+    if not last[-1:].islower() or _LIST_ITEM.match(text):
+        return False
+    return len(text.strip()) >= _WRAPPED_LENGTH
 
 
 def _next_value(view: list[str], index: int) -> tuple[str, int, int] | None:
@@ -188,6 +220,8 @@ def _find_title(source: SourceText, events, fields: list[Field], headings: Headi
 def _looks_like_title(text: str) -> bool:
     words = text.split()
     if not words or len(words) > 10 or text.endswith((".", ",", ";", ":")):
+        return False
+    if ":" in text:  # "Job Status: Full-time" is a label and its value, not a title
         return False
     if not words[0][:1].isupper():
         return False

@@ -16,6 +16,7 @@ _PART_SPLIT = re.compile(r"\s*(?:,|/|&|\+|\band/or\b|\band\b|\bor\b)\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1(.*)$")
 _WORD = re.compile(r"[a-z]+")
+_TRACKED_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,12 @@ class HeadingMatcher:
             corrected = self._correct_typos(text)
             if corrected != text:
                 found = self._match_text(corrected)
+        if found is None:
+            # Word's tracked changes exported as plain text run the deleted words into
+            # the inserted ones ("Skill inAbility to:"): the heading is what follows the join.
+            joins = list(_TRACKED_JOIN.finditer(head))
+            if joins:
+                found = self._match_text(self.normalize(head[joins[-1].end() :]))
         if found is None:
             return None
         keys, covers = found
