@@ -30,8 +30,6 @@ _OPEN_ENDINGS = frozenset(
 _LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\(?\w{1,3}[.)])\s")
 # A line this long that ends in a lower-case word is running text cut by wrapping.
 _WRAPPED_LENGTH = 40
-# A bulleted line that is only a label ("• Ability to:") introduces a sub-list.
-_BULLET_LABEL = re.compile(r"^(\s*\u2022\s*)(?=[A-Z])[^:]{1,40}:\s*$")
 
 
 @dataclass
@@ -66,7 +64,7 @@ def parse_spec(
             events.append((number, _Heading(found, number)))
             previous_text = ""  # a heading is no sentence the next line could continue
             continue
-        field = metadata.match_line(line, number, _next_value(view, index))
+        field = metadata.match_line(line, number, _next_value(view, index, headings, metadata))
         if field is not None:
             spec.fields.append(field)
             if field.line != number:
@@ -86,10 +84,6 @@ def parse_spec(
 
 
 def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> HeadingMatch | None:
-    bullet = _BULLET_LABEL.match(line)
-    if bullet:
-        # "• Ability to:" between two bullet lists is the second list's heading.
-        line = " " * len(bullet.group(1)) + line[len(bullet.group(1)) :]
     shape = headings.shape(line)
     if shape is None or not shape.head:
         return None
@@ -126,10 +120,14 @@ def _continues_into_next_line(previous_text: str) -> bool:
     return len(text.strip()) >= _WRAPPED_LENGTH
 
 
-def _next_value(view: list[str], index: int) -> tuple[str, int, int] | None:
+def _next_value(view: list[str], index: int, headings: HeadingMatcher, metadata: MetadataMatcher) -> tuple[str, int, int] | None:
+    """The next non-blank line, a label's value when the label stands alone ("FLSA Status:").
+    A heading or another field there is no value: "FLSA Status:" then "DEFINITION"."""
     for offset in range(index + 1, min(index + 4, len(view))):
         text = view[offset]
         if text.strip():
+            if _heading_on(text, "", headings) is not None or metadata.match_line(text, offset + 1, None):
+                return None
             stripped = text.lstrip()
             return stripped.rstrip(), offset + 1, len(text) - len(stripped) + 1
     return None

@@ -11,10 +11,10 @@ from speclint.resources import load_yaml, rules_dir
 
 # A label, then a colon, a tab or two or more spaces, then the value (maybe empty).
 _LABELLED = re.compile(r"^(\s*)([A-Za-z][A-Za-z0-9 .#/()'-]{0,40}?)\s*(?::|\t|\s{2,})\s*(.*?)\s*$")
-_DATE_START = re.compile(
-    r"^\s*(\d{1,2}[/.-]\d{1,4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I
-)
-_UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(\S.*?)\s*$")
+_DATE = r"(?:\d{1,2}[/.-]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)"
+_DATE_START = re.compile(r"^\s*" + _DATE, re.I)
+# "Rev. 3/2019", "Date Adopted 2/12/2019": the label runs up to the first date-like word.
+_UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(?=" + _DATE + r")(\S.*?)\s*$", re.I)
 _NON_EXEMPT = re.compile(r"\bnon[\s-]*exempt\b", re.I)
 _EXEMPT = re.compile(r"\bexempt\b", re.I)
 
