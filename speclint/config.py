@@ -61,9 +61,10 @@ class Config:
     def rule_options(self) -> dict:
         return {"vocabulary": self.vocabulary}
 
-    def is_enabled(self, rule, path: str) -> bool:
+    def enabled_rules(self, path: str) -> list:
+        """The rules that run on one file: select, ignore and per-path ignores applied."""
         ignore = self.ignore + self._path_ignores(path)
-        return is_enabled(rule.code, rule.name, self.select, ignore)
+        return [rule for rule in self.rules if is_enabled(rule.code, rule.name, self.select, ignore)]
 
     def _path_ignores(self, path: str) -> list[str]:
         if not self.per_path_ignores:

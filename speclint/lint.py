@@ -36,7 +36,7 @@ def lint_path(path: str, config: Config) -> FileResult:
 def lint_source(source: SourceText, config: Config) -> list[Violation]:
     spec = parse_spec(source)  # 2. parse
     rules = config.rules
-    enabled = [rule for rule in rules if config.is_enabled(rule, source.path)]
+    enabled = config.enabled_rules(source.path)
     enabled_codes = {rule.code for rule in enabled}
     violations = [v for v in validate(spec, rules, config.schema) if v.code in enabled_codes]  # 3. validate
     ctx = RuleContext(spec, options=config.rule_options)
