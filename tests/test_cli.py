@@ -33,7 +33,7 @@ EDUCATION AND EXPERIENCE
 A bachelor's degree.
 
 PHYSICAL DEMANDS
-Occasionally lifts up to 10 pounds.
+Occasionally lifts up to 10 pounds. Reasonable accommodations may be made.
 """
 
 

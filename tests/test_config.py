@@ -23,7 +23,7 @@ SPEC = textwrap.dedent(
     EDUCATION AND EXPERIENCE
     A degree.
     PHYSICAL DEMANDS
-    Office work.
+    Office work. Reasonable accommodations may be made.
     """
 )
 

@@ -3,6 +3,7 @@
 pattern           a regular expression that must not appear (optionally only in some sections)
 substitution      words to replace, each with its suggested replacement
 required-section  one of these sections must be present (optionally only when the title matches)
+required-pattern  one of these phrases must appear somewhere (optionally within some sections)
 profile           reported by schema validation (stage 3); declared here for docs and selection
 engine            reported by speclint itself (unused suppressions)
 """
@@ -115,6 +116,21 @@ class RequiredSectionRule(Rule):
 
 
 @dataclass
+class RequiredPatternRule(Rule):
+    patterns: list[re.Pattern] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+
+    def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        ranges = _scoped_lines(ctx, self.scope)
+        text = ctx.source.text
+        for pattern in self.patterns:
+            for match in pattern.finditer(text):
+                if _in_ranges(ctx.source.position(match.start())[0], ranges or None):
+                    return
+        yield ctx.file_violation(self, format_message(self.message, title=ctx.spec.title or "this class"))
+
+
+@dataclass
 class ReportedElsewhereRule(Rule):
     """profile and engine rules: declared for docs, selection and examples; reported by another stage."""
 
@@ -150,6 +166,9 @@ def build_rule(entry: dict, origin: str) -> Rule:
             unless=_compile(unless, case, where) if unless else None,
             suggestion=entry.get("suggestion"),
         )
+    if kind == "required-pattern":
+        sources = entry.get("patterns") or [entry["pattern"]]
+        return RequiredPatternRule(**common, patterns=[_compile(p, case, where) for p in sources], scope=scope)
     if kind == "substitution":
         swaps = [(_compile(bad, case, where), good) for bad, good in entry["swap"].items()]
         return SubstitutionRule(**common, swaps=swaps, scope=scope)
