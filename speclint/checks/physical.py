@@ -1,0 +1,253 @@
+"""Physical-demand rules that need numbers: weights, how often, strength levels.
+
+Strength levels follow the Dictionary of Occupational Titles as adopted by SSA
+(20 CFR 404.1567): the most a level allows occasionally (up to 1/3 of the time)
+and frequently (1/3 to 2/3).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from speclint.checks.sentences import sentences
+from speclint.engine.context import RuleContext
+from speclint.engine.rule import PythonRule, register
+
+_WORD_NUMBERS = {
+    "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35,
+    "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "seventy": 70, "seventy-five": 75, "eighty": 80,
+    "ninety": 90, "one hundred": 100, "hundred": 100,
+}  # fmt: skip
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(map(re.escape, _WORD_NUMBERS), key=len, reverse=True)) + r")"
+WEIGHT = re.compile(
+    rf"\b(?P<low>{_NUMBER})(?:\s*\(\d{{1,3}}\))?(?:\s*(?:-|\u2013|to)\s*(?P<high>{_NUMBER})(?:\s*\(\d{{1,3}}\))?)?"
+    r"\s*(?:-\s*)?(?:lbs?\.?|pounds?)(?![a-z])",
+    re.IGNORECASE,
+)
+FREQUENCY = re.compile(
+    r"\b(?:occasional(?:ly)?|frequent(?:ly)?|constant(?:ly)?|continuous(?:ly)?|rarely|seldom|regularly|routinely"
+    r"|intermittent(?:ly)?|daily|repeatedly|on occasion|at times|sometimes|infrequent(?:ly)?)\b"
+    r"|\d{1,3}\s*%|\bhours? (?:per|a|each) (?:day|shift)|\b[12]/3\b|\bone-third\b|\btwo-thirds\b",
+    re.IGNORECASE,
+)
+ASSISTED = re.compile(r"\bwith (?:the )?(?:assistance|help)\b|\bteam lift|\busing (?:a )?(?:dolly|hand truck|cart|hoist)", re.I)
+LIFTING_WITHOUT_WEIGHT = re.compile(
+    r"\b(?:light|medium|moderate|heavy)\s+(?:lifting|carrying|objects|loads|materials)\b|\blift(?:ing)?\s+heavy\b", re.I
+)
+STRENGTH = re.compile(
+    r"\b(?P<level>sedentary|light|medium|heavy|very heavy)\s+(?:(?:office|physical|exertion(?:al)?)\s+)?"
+    r"(?:work|duty|category|classification|strength|level|physical demand)"
+    r"|\b(?:primarily|mostly|generally|largely|essentially)\s+(?:a\s+)?(?P<sedentary>sedentary)\b",
+    re.IGNORECASE,
+)
+# The most each level allows occasionally and frequently (pounds).
+LEVEL_LIMITS = {"sedentary": (10, 0), "light": (20, 10), "medium": (50, 25), "heavy": (100, 50)}
+
+
+def _pounds(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else _WORD_NUMBERS[text]
+
+
+@dataclass(frozen=True)
+class Weight:
+    pounds: int  # the highest figure stated
+    start: int
+    end: int
+    text: str
+    frequent: bool
+    assisted: bool
+
+
+def weights_in(ctx: RuleContext):
+    """Every stated weight with its sentence: how often it is lifted and whether help is allowed."""
+    text = ctx.source.text
+    for sentence in sentences(text):
+        frequencies = list(FREQUENCY.finditer(sentence.text))
+        for match in WEIGHT.finditer(sentence.text):
+            high = match.group("high") or match.group("low")
+            clause = sentence.text[max(0, match.start() - 60) : match.end() + 40]
+            yield Weight(
+                pounds=_pounds(high),
+                start=sentence.start + match.start(),
+                end=sentence.start + match.end(),
+                text=" ".join(match.group(0).split()),
+                frequent=_how_often(frequencies, match, sentence.text) in ("frequent", "constant"),
+                assisted=bool(ASSISTED.search(clause)),
+            ), sentence
+
+
+def _how_often(frequencies, weight, text: str) -> str:
+    """The frequency word governing a weight: the nearest one before it, else the first after it in its clause."""
+    before = [f for f in frequencies if f.end() <= weight.start()]
+    if before:
+        word = before[-1].group(0)
+    else:
+        clause_end = min((i for i in (text.find(";", weight.end()), text.find(".", weight.end())) if i >= 0), default=len(text))
+        after = [f for f in frequencies if weight.end() <= f.start() < clause_end]
+        if not after:
+            return ""
+        word = after[0].group(0)
+    word = word.lower()
+    if word.startswith("frequent"):
+        return "frequent"
+    if word.startswith(("constant", "continuous")):
+        return "constant"
+    return "occasional"
+
+
+def _stated_level(ctx: RuleContext) -> tuple[str, str] | None:
+    """The strength level the physical-demands text claims, and its wording."""
+    ranges = [r for s in ctx.spec.sections_for(["physical_demands", "working_environment"]) for r in s.ranges()]
+    for match in STRENGTH.finditer(ctx.source.text):
+        line = ctx.source.position(match.start())[0]
+        if ranges and not any(start <= line <= end for start, end in ranges):
+            continue
+        level = (match.group("level") or match.group("sedentary")).lower()
+        if level in LEVEL_LIMITS:
+            return level, " ".join(match.group(0).split())
+    return None
+
+
+@register
+class SedentaryWithWeight(PythonRule):
+    code = "P301"
+    name = "sedentary-with-weight"
+    category = "physical"
+    severity = "error"
+    message = (
+        "The spec calls the work \"{level_text}\", but it requires lifting {weight}; sedentary work means lifting no "
+        "more than 10 pounds. Either correct the weight or describe the class as light or medium work."
+    )
+    description = """
+    Why: "sedentary" has a fixed meaning in the DOT strength levels used by SSA
+    and vocational experts (20 CFR 404.1567(a)): lifting at most 10 pounds
+    occasionally. A spec that calls the work sedentary and then requires 25
+    pounds contradicts itself, and either figure can be quoted against the
+    agency. Fix: make the strength level and the weights agree.
+    """
+    fire = (
+        "PHYSICAL DEMANDS\nThis is primarily a sedentary office classification. Employees must possess the ability "
+        "to lift, carry, push, and pull materials and objects weighing up to 25 pounds.\n",
+    )
+    passing = (
+        "PHYSICAL DEMANDS\nThis is primarily a sedentary office classification; occasionally lift files weighing up to "
+        "10 pounds.\n",
+        "PHYSICAL DEMANDS\nThis is medium work: occasionally lift up to 50 pounds and frequently up to 25 pounds.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        stated = _stated_level(ctx)
+        if not stated or stated[0] != "sedentary":
+            return
+        for weight, _ in weights_in(ctx):
+            if weight.pounds > LEVEL_LIMITS["sedentary"][0] and not weight.assisted:
+                message = self.message.format(level_text=stated[1], weight=weight.text.strip())
+                yield ctx.span_violation(self, weight.start, weight.end, message)
+
+
+@register
+class StrengthLevelContradiction(PythonRule):
+    code = "P302"
+    name = "strength-level-contradiction"
+    category = "physical"
+    severity = "warning"
+    message = (
+        "The spec calls the work \"{level_text}\", but {weight} {how} is more than {level} work allows "
+        "({limit} pounds {how}). Correct the weight or the strength level."
+    )
+    description = """
+    Why: light work means at most 20 pounds occasionally and 10 frequently;
+    medium 50 and 25; heavy 100 and 50 (DOT strength levels, 20 CFR
+    404.1567). When the stated level and the weights disagree, candidates,
+    doctors doing fitness-for-duty reviews and vocational experts read the
+    spec differently. Fix: make them agree. Sedentary work is rule P301.
+    """
+    fire = ("PHYSICAL DEMANDS\nThis is light work. Occasionally lift and carry up to 40 pounds.\n",)
+    passing = (
+        "PHYSICAL DEMANDS\nThis is light work. Occasionally lift up to 20 pounds and frequently up to 10 pounds.\n",
+        "PHYSICAL DEMANDS\nThis is medium work. Occasionally lift over 50 pounds with assistance.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        stated = _stated_level(ctx)
+        if not stated or stated[0] == "sedentary":
+            return
+        occasional, frequent = LEVEL_LIMITS[stated[0]]
+        for weight, _ in weights_in(ctx):
+            limit = frequent if weight.frequent else occasional
+            if weight.pounds > limit and not weight.assisted:
+                how = "frequently" if weight.frequent else "occasionally"
+                message = self.message.format(
+                    level_text=stated[1], weight=weight.text.strip(), how=how, level=stated[0], limit=limit
+                )
+                yield ctx.span_violation(self, weight.start, weight.end, message)
+
+
+@register
+class LiftingWithoutWeight(PythonRule):
+    code = "P303"
+    name = "lifting-without-weight"
+    category = "physical"
+    severity = "warning"
+    message = (
+        "\"{match}\" gives no weight. State the weight and how often, for example \"occasionally lift and carry "
+        "files and supplies weighing up to 10 pounds\"."
+    )
+    description = """
+    Why: "light lifting" or "heavy objects" means something different to every
+    reader, so it can neither be tested in a post-offer exam nor accommodated
+    sensibly. Fix: give the weight in pounds and the frequency
+    (occasionally / frequently / constantly).
+    """
+    fire = (
+        "Incumbents require sufficient mobility to work in an office setting; light lifting and carrying; "
+        "ability to verbally communicate.\n",
+        "Must be able to lift heavy objects.\n",
+    )
+    passing = (
+        "Light lifting and carrying of files weighing up to 10 pounds occasionally.\n",
+        "Performs light maintenance work on pumps.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        for sentence in sentences(ctx.source.text):
+            if WEIGHT.search(sentence.text):
+                continue
+            for match in LIFTING_WITHOUT_WEIGHT.finditer(sentence.text):
+                start = sentence.start + match.start()
+                message = self.message.format(match=match.group(0))
+                yield ctx.span_violation(self, start, sentence.start + match.end(), message)
+
+
+@register
+class WeightWithoutFrequency(PythonRule):
+    code = "P304"
+    name = "weight-without-frequency"
+    category = "physical"
+    severity = "warning"
+    message = (
+        "The weight \"{weight}\" is given without how often. Add occasionally (up to 1/3 of the time), frequently "
+        "(1/3 to 2/3) or constantly (over 2/3)."
+    )
+    description = """
+    Why: lifting 25 pounds once a week and lifting it all day are different
+    jobs; without the frequency the demand cannot be compared with a
+    candidate's restrictions or with the DOT strength levels. Fix: add the
+    frequency in the same sentence.
+    """
+    fire = (
+        "Employees must possess the ability to lift, carry, push, and pull materials and objects weighing up to "
+        "25 pounds.\n",
+    )
+    passing = (
+        "Occasionally lift and/or move up to 25 pounds.\n",
+        "Lift up to 50 lbs. frequently when loading supplies.\n",
+        "Lift fifty (50) pounds on occasion.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        for weight, sentence in weights_in(ctx):
+            if not FREQUENCY.search(sentence.text):
+                yield ctx.span_violation(self, weight.start, weight.end, self.message.format(weight=weight.text.strip()))

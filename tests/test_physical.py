@@ -1,0 +1,77 @@
+"""Physical-demand rules on real wording: weights in every form specs use, frequencies, strength levels."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+from speclint.checks.physical import WEIGHT, _pounds
+from speclint.checks.sentences import sentences
+from speclint.config import Config
+from speclint.lint import lint_path, lint_text
+
+
+@pytest.mark.parametrize(
+    "text, pounds",
+    [
+        ("lift 25 pounds", 25),
+        ("lift 25 lbs. occasionally", 25),
+        ("up to 40 lbs", 40),
+        ("objects of 10-20 pounds", 20),
+        ("objects of 10 to 20 pounds", 20),
+        ("fifty (50) pounds", 50),
+        ("over 50 pounds with assistance", 50),
+        ("weighing 1 lb", 1),
+        ("Twenty-five pounds", 25),
+        ("carry a 25-pound bag", 25),
+    ],
+)
+def test_weight_forms(text, pounds):
+    match = WEIGHT.search(text)
+    assert match is not None
+    assert _pounds(match.group("high") or match.group("low")) == pounds
+
+
+@pytest.mark.parametrize("text", ["Range 10 / 13 / 15", "poundsign", "lift 3 poundage"])
+def test_not_weights(text):
+    assert WEIGHT.search(text) is None
+
+
+def test_sentences_do_not_break_after_lbs():
+    found = [s.text for s in sentences("Lift up to 50 lbs. frequently. Stand for long periods.")]
+    assert found == ["Lift up to 50 lbs. frequently.", "Stand for long periods."]
+
+
+def codes(text):
+    return [v.code for v in lint_text(text, Config(select=["P301", "P302", "P303", "P304"]))]
+
+
+def test_frequency_belongs_to_the_nearest_weight():
+    ok = "PHYSICAL DEMANDS\nThis is medium work: occasionally lift up to 50 pounds and frequently up to 25 pounds.\n"
+    assert codes(ok) == []
+    bad = "PHYSICAL DEMANDS\nThis is medium work: occasionally lift up to 25 pounds and frequently up to 40 pounds.\n"
+    assert codes(bad) == ["P302"]
+
+
+def test_assisted_weight_does_not_contradict_the_level():
+    text = "PHYSICAL DEMANDS\nThis is light work. Occasionally move objects over 50 pounds with assistance.\n"
+    assert codes(text) == []
+
+
+def test_sedentary_contradiction_reported_at_the_weight_in_seed_002():
+    seed = next(s for s in SEEDS if s.name.startswith("002"))
+    found = [v for v in lint_path(str(seed), Config()).violations if v.code in {"P301", "P304"}]
+    assert [(v.code, v.line, v.column) for v in found] == [("P301", 133, 53), ("P304", 133, 53)]
+    assert '"primarily a sedentary"' in found[0].message and "25 pounds" in found[0].message
+
+
+@pytest.mark.parametrize("prefix", ["000", "003"])
+def test_light_lifting_without_weight_in_seeds(prefix):
+    seed = next(s for s in SEEDS if s.name.startswith(prefix))
+    found = [v for v in lint_path(str(seed), Config()).violations if v.code == "P303"]
+    assert len(found) == 1 and '"light lifting"' in found[0].message
+
+
+def test_seed_004_weight_has_a_frequency():
+    seed = next(s for s in SEEDS if s.name.startswith("004"))
+    assert not [v for v in lint_path(str(seed), Config()).violations if v.code in {"P301", "P302", "P303", "P304"}]
