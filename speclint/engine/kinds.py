@@ -82,11 +82,15 @@ class SubstitutionRule(Rule):
         if ranges == []:
             return
         text = ctx.source.text
+        taken: list[tuple[int, int]] = []  # earlier swaps win where two overlap ("he/she" before "he")
         for pattern, replacement in self.swaps:
             for match in pattern.finditer(text):
                 line, _ = ctx.source.position(match.start())
                 if match.end() == match.start() or not _in_ranges(line, ranges):
                     continue
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
                 found = match.group(0)
                 suggestion = _match_case(found, replacement)
                 message = format_message(self.message, match=found, replacement=suggestion)
