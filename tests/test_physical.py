@@ -75,3 +75,22 @@ def test_light_lifting_without_weight_in_seeds(prefix):
 def test_seed_004_weight_has_a_frequency():
     seed = next(s for s in SEEDS if s.name.startswith("004"))
     assert not [v for v in lint_path(str(seed), Config()).violations if v.code in {"P301", "P302", "P303", "P304"}]
+
+
+def _seed_codes(prefix, wanted):
+    seed = next(s for s in SEEDS if s.name.startswith(prefix))
+    return [(v.code, v.line) for v in lint_path(str(seed), Config()).violations if v.code in wanted]
+
+
+def test_licence_without_driving_duty_only_in_seed_002():
+    # "satisfactory driving record" is not a driving duty; seed 000 drives a District vehicle, 004 travels.
+    assert _seed_codes("002", {"P310"}) == [("P310", 122)]
+    for prefix in ("000", "001", "003", "004"):
+        assert _seed_codes(prefix, {"P310"}) == []
+
+
+def test_duties_not_designated_essential_in_seeds_001_and_002():
+    assert _seed_codes("001", {"P311"}) == [("P311", 21)]
+    assert _seed_codes("002", {"P311"}) == [("P311", 24)]
+    for prefix in ("000", "003", "004"):
+        assert _seed_codes(prefix, {"P311"}) == []

@@ -251,3 +251,97 @@ class WeightWithoutFrequency(PythonRule):
         for weight, sentence in weights_in(ctx):
             if not FREQUENCY.search(sentence.text):
                 yield ctx.span_violation(self, weight.start, weight.end, self.message.format(weight=weight.text.strip()))
+
+
+DRIVER_LICENCE = re.compile(
+    r"\bdriver'?s'?\s+licen[cs]es?\b|\bdriver\u2019s\s+licen[cs]es?\b|\bcommercial driver|\bCDL\b"
+    r"|\bclass\s+[ABC]\s+(?:driver'?s\s+)?licen[cs]e",
+    re.IGNORECASE,
+)
+DRIVING_DUTY = re.compile(
+    r"\b(?:drive|drives|driving(?!\s+record|\s+history)|vehicles?|trucks?|travel(?:s|ing|ling)?|transports?|transporting"
+    r"|deliver(?:s|ing|y)?|field (?:visits?|inspections?|sites?|locations?)|site visits?|job sites?|work sites)\b",
+    re.IGNORECASE,
+)
+
+
+@register
+class LicenceWithoutDriving(PythonRule):
+    code = "P310"
+    name = "licence-without-driving"
+    category = "physical"
+    severity = "warning"
+    message = (
+        "A driver's license is required (\"{match}\"), but no duty mentions driving or travel. Add the duty that "
+        "needs it, or make the license \"desirable\" rather than required."
+    )
+    description = """
+    Why: a driver's license requirement screens out people who cannot drive
+    because of a disability; EEOC guidance says it must be tied to an
+    essential function that involves driving (29 CFR 1630.10). Fix: name the
+    driving duty (for example "drives a District vehicle to field sites"), or
+    drop the requirement.
+    """
+    fire = (
+        "ACCOUNTANT\nESSENTIAL FUNCTIONS\n1. Prepares journal entries.\nLICENSE\n"
+        "Must possess a valid California class C driver's license.\n",
+    )
+    passing = (
+        "METER READER\nESSENTIAL FUNCTIONS\n1. Drives a District vehicle on assigned routes.\nLICENSE\n"
+        "Must possess a valid California class C driver's license.\n",
+        "ACCOUNTANT\nESSENTIAL FUNCTIONS\n1. Travels to District facilities to audit records.\nLICENSE\n"
+        "Possession of a valid driver's license.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        text = ctx.source.text
+        licence = DRIVER_LICENCE.search(text)
+        if licence is None:
+            return
+        if DRIVING_DUTY.search(DRIVER_LICENCE.sub(" ", text)):
+            return
+        yield ctx.span_violation(self, licence.start(), licence.end(), self.message.format(match=licence.group(0)))
+
+
+_ESSENTIAL_MARKER = re.compile(r"\bessential\b|\(\s*[EM]\s*\)", re.IGNORECASE)
+
+
+@register
+class EssentialNotDesignated(PythonRule):
+    code = "P311"
+    name = "essential-not-designated"
+    category = "physical"
+    severity = "warning"
+    message = (
+        "The duties under \"{heading}\" are not identified as essential or marginal. Title the list \"Essential "
+        "Functions\" (and list marginal ones separately), or mark each duty (E) or (M)."
+    )
+    description = """
+    Why: under the ADA an employer's written judgment of which functions are
+    essential, made before advertising, is evidence of what the job requires
+    (29 CFR 1630.2(n)(3)); "Examples of Duties" or "Typical Tasks" makes no
+    such judgment. Fix: head the list "Essential Functions", move the rest to
+    "Marginal Functions", or mark each duty (E) / (M).
+    """
+    fire = ("ACCOUNTANT\nEXAMPLES OF DUTIES\n1. Prepares journal entries.\n2. Reconciles accounts.\n",)
+    passing = (
+        "ACCOUNTANT\nESSENTIAL FUNCTIONS\n1. Prepares journal entries.\n",
+        "ACCOUNTANT\nTYPICAL TASKS\n1. Prepares journal entries. (E)\n2. Orders supplies. (M)\n",
+        "ACCOUNTANT\nEXAMPLES OF DUTIES\nThe following essential functions are representative.\n1. Prepares entries.\n",
+    )
+
+    def check(self, ctx: RuleContext):
+        duties = ctx.spec.sections_for(["essential_functions"])
+        if not duties or ctx.spec.sections_for(["marginal_functions"]):
+            return
+        section = duties[0]
+        if _ESSENTIAL_MARKER.search(section.group_heading or ""):
+            return
+        view = ctx.source.view
+        for start, end in section.ranges():
+            if any(_ESSENTIAL_MARKER.search(view[n - 1]) for n in range(start, end + 1)):
+                return
+        yield ctx.violation(
+            self, section.line, section.column, section.line, section.column + len(section.heading),
+            self.message.format(heading=section.heading),
+        )
