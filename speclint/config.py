@@ -51,6 +51,8 @@ class Config:
     fail_on: str = "warning"
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    today: str | None = None  # ISO date the date rules take as today; None: $SPECLINT_TODAY, else the real date
+    stale_after_years: int = 5  # D704: a spec whose latest date is older than this is stale
     sources: dict[str, str] = field(default_factory=dict)  # key -> where its value came from
 
     @property
@@ -59,7 +61,11 @@ class Config:
 
     @property
     def rule_options(self) -> dict:
-        return {"vocabulary": self.vocabulary}
+        return {
+            "vocabulary": self.vocabulary,
+            "today": str(self.today) if self.today is not None else None,  # YAML and TOML may give a date
+            "stale_after_years": self.stale_after_years,
+        }
 
     def enabled_rules(self, path: str) -> list:
         """The rules that run on one file: select, ignore and per-path ignores applied."""

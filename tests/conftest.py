@@ -22,6 +22,15 @@ def speclint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "speclint"]
 
 
+TODAY = "2026-11-23"
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    """Date rules compare with "today"; pin it so the suite gives the same answer every day."""
+    monkeypatch.setenv("SPECLINT_TODAY", TODAY)
+
+
 @pytest.fixture
 def run_speclint():
     def run(*args, cwd=None, input=None, env=None):

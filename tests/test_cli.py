@@ -34,6 +34,8 @@ A bachelor's degree.
 
 PHYSICAL DEMANDS
 Occasionally lifts up to 10 pounds. Reasonable accommodations may be made.
+
+Revised: June 3, 2025
 """
 
 

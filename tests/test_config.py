@@ -24,6 +24,7 @@ SPEC = textwrap.dedent(
     A degree.
     PHYSICAL DEMANDS
     Office work. Reasonable accommodations may be made.
+    Revised: June 3, 2025
     """
 )
 
