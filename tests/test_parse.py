@@ -528,3 +528,10 @@ def test_date_words_in_running_text_are_not_dates():
     spec = parse_text("DEFINITION\nEffective communication with the public is required.\nRevised procedures as needed.\n")
     assert spec.dates == []
     assert spec.section("definition").end_line == 3
+
+
+@pytest.mark.parametrize("value", ["Not Exempt", "Non\u2013Exempt", "Non Exempt", "Nonexempt"])
+def test_flsa_negative_spellings_normalise_to_non_exempt(value):
+    from speclint.parse.metadata import normalize_flsa
+
+    assert normalize_flsa(value) == "non-exempt"

@@ -15,7 +15,7 @@ _DATE = r"(?:\d{1,2}[/.-]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
 _DATE_START = re.compile(r"^\s*" + _DATE, re.I)
 # "Rev. 3/2019", "Date Adopted 2/12/2019": the label runs up to the first date-like word.
 _UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(?=" + _DATE + r")(\S.*?)\s*$", re.I)
-_NON_EXEMPT = re.compile(r"\bnon[\s-]*exempt\b", re.I)
+_NON_EXEMPT = re.compile(r"\b(?:non|not)[\s\-\u2010-\u2015]*exempt\b", re.I)
 _EXEMPT = re.compile(r"\bexempt\b", re.I)
 
 
