@@ -15,7 +15,7 @@ from functools import cache
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
-from speclint.parse.model import Field, Spec
+from speclint.parse.model import SECTION_KEYS, Field, Spec
 from speclint.resources import load_yaml, rules_dir
 
 EXEMPT, NON_EXEMPT, BOTH = "exempt", "non-exempt", "both"
@@ -469,18 +469,7 @@ _PAYROLL_DUTY = re.compile(
 _ANSWERED_NO = re.compile(r"^\s*[:\-\u2013]?\s*(?:no|none|n/a)\b", re.I)
 # Sections that describe the work, where overtime is something the class handles for
 # others ("Calculates overtime at time and one-half"), not a promise to the class.
-_DUTY_SECTIONS = (
-    "definition",
-    "distinguishing_characteristics",
-    "supervision",
-    "essential_functions",
-    "marginal_functions",
-    "knowledge",
-    "skills",
-    "abilities",
-    "education_experience",
-    "licenses_certificates",
-)
+_DUTY_SECTIONS = tuple(key for key in SECTION_KEYS if key not in ("physical_demands", "working_environment"))
 
 
 @register
