@@ -62,7 +62,7 @@ def test_sedentary_contradiction_reported_at_the_weight_in_seed_002():
     seed = next(s for s in SEEDS if s.name.startswith("002"))
     found = [v for v in lint_path(str(seed), Config()).violations if v.code in {"P301", "P304"}]
     assert [(v.code, v.line, v.column) for v in found] == [("P301", 133, 53), ("P304", 133, 53)]
-    assert '"primarily a sedentary"' in found[0].message and "25 pounds" in found[0].message
+    assert '"primarily a sedentary office classification"' in found[0].message and "25 pounds" in found[0].message
 
 
 @pytest.mark.parametrize("prefix", ["000", "003"])

@@ -38,7 +38,8 @@ LIFTING_WITHOUT_WEIGHT = re.compile(
 STRENGTH = re.compile(
     r"\b(?P<level>sedentary|light|medium|heavy|very heavy)\s+(?:(?:office|physical|exertion(?:al)?)\s+)?"
     r"(?:work|duty|category|classification|strength|level|physical demand)"
-    r"|\b(?:primarily|mostly|generally|largely|essentially)\s+(?:a\s+)?(?P<sedentary>sedentary)\b",
+    r"|\b(?:primarily|mostly|generally|largely|essentially)\s+(?:a\s+)?(?P<sedentary>sedentary)\b"
+    r"(?:\s+(?:office\s+)?(?:work|job|position|classification|class)\b)?",
     re.IGNORECASE,
 )
 # The most each level allows occasionally and frequently (pounds).
