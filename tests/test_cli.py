@@ -187,3 +187,13 @@ def test_usage_errors_exit_2(run_speclint):
     assert run_speclint("check").returncode == 2
     assert run_speclint("check", "--format", "xml", "x.txt").returncode == 2
     assert run_speclint("frobnicate").returncode == 2
+
+
+def test_rule_table_in_docs_is_generated_from_the_rules(run_speclint):
+    result = run_speclint("rules", "--format", "markdown")
+    assert result.returncode == 0
+    table = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert table == result.stdout, "docs/rules.md is stale: run `speclint rules --format markdown > docs/rules.md`"
+    codes = {line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ") and "Code" not in line}
+    listed = {item["code"] for item in json.loads(run_speclint("rules", "--format", "json").stdout)}
+    assert codes == listed

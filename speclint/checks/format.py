@@ -16,6 +16,7 @@ class PrivateUseGlyphs(PythonRule):
     name = "private-use-glyphs"
     category = "format"
     severity = "warning"
+    suggests_fix = True
     message = (
         "Symbol-font bullet (U+{codepoint:04X}) from Word: it shows as a box or a stray letter outside Word{more}. "
         "Replace these glyphs with a plain bullet or a hyphen, or use Word's own list numbering."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -45,6 +46,17 @@ class Rule:
         return ()
 
     @property
+    def fixable(self) -> bool:
+        """Whether each finding carries one certain replacement (a suggestion a fixer can apply)."""
+        return self.kind == "substitution" or getattr(type(self), "suggests_fix", False)
+
+    def what_it_catches(self) -> str:
+        """The first sentence of the message, placeholders shown as "…", for tables."""
+        text = re.sub(r"\{[a-z_]+(?::[^}]*)?\}", "…", " ".join(self.message.split()))
+        first = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+        return first
+
+    @property
     def fire_examples(self) -> list[str]:
         return list(self.examples.get("fire", ()))
 
@@ -62,6 +74,7 @@ class Rule:
             "message": self.message,
             "description": self.description.strip(),
             "origin": self.origin,
+            "fixable": self.fixable,
         }
 
 
