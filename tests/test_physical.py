@@ -94,3 +94,16 @@ def test_duties_not_designated_essential_in_seeds_001_and_002():
     assert _seed_codes("002", {"P311"}) == [("P311", 24)]
     for prefix in ("000", "003", "004"):
         assert _seed_codes(prefix, {"P311"}) == []
+
+
+def test_weight_rows_in_a_frequency_table():
+    table = (
+        "PHYSICAL DEMANDS\nThis is medium work.\n\n"
+        "Physical Demand      Occasionally   Frequently   Constantly\n"
+        "Lifting              50 lbs         25 lbs       10 lbs\n"
+    )
+    assert codes(table) == []
+    heavier = table.replace("25 lbs       10 lbs", "40 lbs       10 lbs")
+    found = lint_text(heavier, Config(select=["P302"]))
+    assert [(v.line, v.column) for v in found] == [(5, 37)]
+    assert "frequently" in found[0].message

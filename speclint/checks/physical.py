@@ -69,14 +69,31 @@ def weights_in(ctx: RuleContext):
         for match in WEIGHT.finditer(sentence.text):
             high = match.group("high") or match.group("low")
             clause = sentence.text[max(0, match.start() - 60) : match.end() + 40]
+            start = sentence.start + match.start()
+            how = _table_column_frequency(ctx, start) or _how_often(frequencies, match, sentence.text)
             yield Weight(
                 pounds=_pounds(high),
-                start=sentence.start + match.start(),
+                start=start,
                 end=sentence.start + match.end(),
                 text=" ".join(match.group(0).split()),
-                frequent=_how_often(frequencies, match, sentence.text) in ("frequent", "constant"),
+                frequent=how in ("frequent", "constant"),
                 assisted=bool(ASSISTED.search(clause)),
             ), sentence
+
+
+def _table_column_frequency(ctx: RuleContext, offset: int) -> str:
+    """In a frequency table, the column heading above a weight ("Occasionally | Frequently" then "50 lbs | 25 lbs")."""
+    line, column = ctx.source.position(offset)
+    row = ctx.source.view[line - 1]
+    if len(WEIGHT.findall(row)) < 2:
+        return ""
+    for above in range(line - 1, max(0, line - 6), -1):
+        header = ctx.source.view[above - 1]
+        headings = list(FREQUENCY.finditer(header))
+        if len(headings) >= 2:
+            nearest = min(headings, key=lambda h: abs(h.start() - (column - 1)))
+            return _frequency_kind(nearest.group(0))
+    return ""
 
 
 def _how_often(frequencies, weight, text: str) -> str:
@@ -90,6 +107,10 @@ def _how_often(frequencies, weight, text: str) -> str:
         if not after:
             return ""
         word = after[0].group(0)
+    return _frequency_kind(word)
+
+
+def _frequency_kind(word: str) -> str:
     word = word.lower()
     if word.startswith("frequent"):
         return "frequent"
