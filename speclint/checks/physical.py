@@ -61,10 +61,17 @@ class Weight:
     assisted: bool
 
 
-def weights_in(ctx: RuleContext):
+def weights_in(ctx: RuleContext) -> list[tuple[Weight, object]]:
     """Every stated weight with its sentence: how often it is lifted and whether help is allowed."""
-    text = ctx.source.text
-    for sentence in sentences(text):
+    return ctx.shared("weights", lambda: list(_find_weights(ctx)))
+
+
+def spec_sentences(ctx: RuleContext):
+    return ctx.shared("sentences", lambda: list(sentences(ctx.source.text)))
+
+
+def _find_weights(ctx: RuleContext):
+    for sentence in spec_sentences(ctx):
         frequencies = list(FREQUENCY.finditer(sentence.text))
         for match in WEIGHT.finditer(sentence.text):
             high = match.group("high") or match.group("low")
@@ -121,6 +128,10 @@ def _frequency_kind(word: str) -> str:
 
 def _stated_level(ctx: RuleContext) -> tuple[str, str] | None:
     """The strength level the physical-demands text claims, and its wording."""
+    return ctx.shared("strength-level", lambda: _find_stated_level(ctx))
+
+
+def _find_stated_level(ctx: RuleContext) -> tuple[str, str] | None:
     ranges = [r for s in ctx.spec.sections_for(["physical_demands", "working_environment"]) for r in s.ranges()]
     for match in STRENGTH.finditer(ctx.source.text):
         line = ctx.source.position(match.start())[0]
@@ -234,7 +245,7 @@ class LiftingWithoutWeight(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        for sentence in sentences(ctx.source.text):
+        for sentence in spec_sentences(ctx):
             if WEIGHT.search(sentence.text):
                 continue
             for match in LIFTING_WITHOUT_WEIGHT.finditer(sentence.text):

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 class RuleContext:
     spec: Spec
     options: dict = field(default_factory=dict)  # rule options from config (vocabulary, ...)
+    _shared: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, name: str, compute):
+        """A value several rules need (sentences, weights), computed once per file."""
+        if name not in self._shared:
+            self._shared[name] = compute()
+        return self._shared[name]
 
     @property
     def source(self):
