@@ -25,7 +25,10 @@ class Violation:
     category: str
     severity: str
     message: str
-    suggestion: str | None = None
+    suggestion: str | None = None  # replacement text for [column, end_column)
+    # "safe" when the rule is certain of the replacement (applied by --fix), "unsafe" for a likely one
+    # (a spelling suggestion, applied only with --unsafe-fixes), None when there is no suggestion.
+    fix: str | None = None
     # Where in the spec it is (a section key), for baselines and reports.
     section: str | None = field(default=None, compare=False)
 
@@ -47,6 +50,7 @@ class Violation:
         }
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
+            data["fix"] = self.fix
         if self.section is not None:
             data["section"] = self.section
         return data

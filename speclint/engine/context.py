@@ -50,7 +50,12 @@ class RuleContext:
         end_column: int | None = None,
         message: str | None = None,
         suggestion: str | None = None,
+        fix: str | None = None,
     ) -> Violation:
+        if suggestion is None:
+            fix = None
+        elif fix is None:
+            fix = "safe" if rule.fixable else "unsafe"
         return Violation(
             path=self.path,
             line=line,
@@ -63,6 +68,7 @@ class RuleContext:
             severity=rule.severity,
             message=message or rule.message,
             suggestion=suggestion,
+            fix=fix,
             section=self.section_at(line) if line else None,
         )
 
@@ -72,8 +78,16 @@ class RuleContext:
         violation.section = None
         return violation
 
-    def span_violation(self, rule: Rule, start: int, end: int, message: str | None = None, suggestion: str | None = None):
+    def span_violation(
+        self,
+        rule: Rule,
+        start: int,
+        end: int,
+        message: str | None = None,
+        suggestion: str | None = None,
+        fix: str | None = None,
+    ) -> Violation:
         """A finding over characters [start, end) of the joined view text."""
         line, column = self.source.position(start)
         end_line, end_column = self.source.position(max(start, end - 1))
-        return self.violation(rule, line, column, end_line, end_column + 1, message, suggestion)
+        return self.violation(rule, line, column, end_line, end_column + 1, message, suggestion, fix)
