@@ -1,0 +1,168 @@
+"""The lexicon: which words exist, how common they are, and what a misspelling probably meant.
+
+Built from ``rules/dictionary/lexicon.txt.gz`` (hunspell en_US plus frequent words from wordfreq;
+see tools/build_lexicon.py), the shipped vocabularies in ``rules/vocabulary/*.txt`` and the user's
+``vocabulary`` from config. Everything is loaded once per process and only when a rule asks.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from functools import cache
+
+from speclint.resources import rules_dir
+
+VOCABULARY_ZIPF = 4.0  # shipped and user words count as common: they are this domain's words
+PREFIXES = ("non", "pre", "re", "multi", "inter", "sub", "co", "un", "over", "under", "self", "post", "semi", "sub", "cross")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@cache
+def _buckets() -> tuple[tuple[float, frozenset[str]], ...]:
+    """(zipf, words) groups, most frequent first, so common words are found at once."""
+    with gzip.open(rules_dir() / "dictionary" / "lexicon.txt.gz", "rt", encoding="utf-8") as handle:
+        groups = []
+        for line in handle:
+            bucket, _, words = line.rstrip("\n").partition("\t")
+            groups.append((int(bucket) / 10, frozenset(words.split(" "))))
+    return tuple(groups)
+
+
+def read_word_list(lines: Iterable[str]) -> set[str]:
+    """Words from a vocabulary file: one per line, "#" starts a comment."""
+    words = set()
+    for line in lines:
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word.lower())
+    return words
+
+
+@cache
+def _shipped_vocabulary() -> frozenset[str]:
+    words: set[str] = set()
+    for path in sorted((rules_dir() / "vocabulary").glob("*.txt")):
+        words |= read_word_list(path.read_text(encoding="utf-8").splitlines())
+    return frozenset(words)
+
+
+class Lexicon:
+    def __init__(self, vocabulary: Iterable[str] = ()):
+        self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
+        self._zipf_cache: dict[str, float | None] = {}
+        self._by_initial: dict[str, list[tuple[str, float]]] | None = None
+
+    def zipf(self, word: str) -> float | None:
+        """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
+        lower = word.lower()
+        if lower in self._zipf_cache:
+            return self._zipf_cache[lower]
+        value = VOCABULARY_ZIPF if lower in self.vocabulary else None
+        if value is None:
+            for bucket, words in _buckets():
+                if lower in words:
+                    value = bucket
+                    break
+        self._zipf_cache[lower] = value
+        return value
+
+    def known(self, word: str) -> bool:
+        """A listed word, or a common prefix plus a listed word ("nonsupervisory", "reclassify")."""
+        if self.zipf(word) is not None:
+            return True
+        lower = word.lower()
+        for prefix in PREFIXES:
+            rest = lower[len(prefix) :]
+            if lower.startswith(prefix) and len(rest) >= 4 and self.zipf(rest) is not None:
+                return True
+        return False
+
+    def common(self, word: str, at_least: float) -> bool:
+        value = self.zipf(word)
+        return value is not None and value >= at_least
+
+    def split(self, word: str, at_least: float = 3.0, shortest: int = 2) -> tuple[str, str] | None:
+        """The best cut of a word into two listed words, each at least ``at_least`` common and
+        ``shortest`` letters long ("supervisiondirection" -> ("supervision", "direction")); None if none.
+        The best cut is the one whose rarer half is most common."""
+        best, best_score = None, -1.0
+        for cut in range(shortest, len(word) - shortest + 1):
+            left, right = word[:cut], word[cut:]
+            left_zipf, right_zipf = self.zipf(left), self.zipf(right)
+            if left_zipf is None or right_zipf is None:
+                continue
+            score = min(left_zipf, right_zipf)
+            if score >= at_least and score > best_score:
+                best, best_score = (left, right), score
+        return best
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        """Likely intended words, best first, in the word's own case; [] when nothing is close."""
+        lower = word.lower()
+        found = {candidate: self.zipf(candidate) for candidate in edits1(lower)}
+        ranked = sorted(((z, c) for c, z in found.items() if z is not None and z >= 2.5), key=lambda item: (-item[0], item[1]))
+        if not ranked and len(lower) >= 5:
+            ranked = sorted(((z, c) for c, z in self._within_two(lower)), key=lambda item: (-item[0], item[1]))
+        return [match_case(word, candidate) for _, candidate in ranked[:limit]]
+
+    def _within_two(self, lower: str) -> list[tuple[str, float]]:
+        """Common words (zipf >= 3.5) two edits away with the same first letter: a bounded scan, not 300k edits."""
+        if self._by_initial is None:
+            self._by_initial = {}
+            for bucket, words in _buckets():
+                if bucket < 3.5:
+                    break
+                for candidate in words:
+                    self._by_initial.setdefault(candidate[0], []).append((candidate, bucket))
+        return [
+            (candidate, bucket)
+            for candidate, bucket in self._by_initial.get(lower[0], ())
+            if abs(len(candidate) - len(lower)) <= 2 and edit_distance(lower, candidate, 2) <= 2
+        ]
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return {
+        *(a + b[1:] for a, b in splits if b),
+        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
+        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
+        *(a + c + b for a, b in splits for c in _LETTERS),
+    }
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions), or limit + 1 once it must exceed limit."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def match_case(original: str, word: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@cache
+def _lexicon(vocabulary: tuple[str, ...]) -> Lexicon:
+    return Lexicon(vocabulary)
+
+
+def lexicon_for(ctx) -> Lexicon:
+    """The lexicon for a rule context: shipped words plus the config's ``vocabulary``."""
+    return _lexicon(tuple(sorted(ctx.options.get("vocabulary") or ())))

@@ -1,0 +1,34 @@
+"""Split the view text into word tokens with their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Letters with inner apostrophes ("District’s", "don't"); digits stay out of words.
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s$|['\u2019]$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offset in the joined view text
+    end: int
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ending ("District’s" -> "District")."""
+        return _POSSESSIVE.sub("", self.text)
+
+    def touches(self, text: str) -> str:
+        """The characters right before and after the token ("" at the edges)."""
+        return (text[self.start - 1] if self.start else "") + (text[self.end] if self.end < len(text) else "")
+
+    def glued_to_digit_or_underscore(self, text: str) -> bool:
+        """Part of "2019December", "T2", "abc_def": not a word a dictionary can judge."""
+        return any(ch.isdigit() or ch == "_" for ch in self.touches(text))
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
