@@ -14,8 +14,11 @@ from functools import cache
 from speclint.resources import rules_dir
 
 VOCABULARY_ZIPF = 4.0  # shipped and user words count as common: they are this domain's words
-PREFIXES = ("non", "pre", "re", "multi", "inter", "sub", "co", "un", "over", "under", "self", "post", "semi", "sub", "cross")
+PREFIXES = ("non", "pre", "re", "multi", "inter", "sub", "co", "un", "over", "under", "self", "post", "semi", "cross", "anti", "mid")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Stems whose plural is not stem + "s" ("policys", "boxs"): such a word is not accepted as a plural.
+_NOT_PLAIN_PLURAL = ("ys", "ss", "shs", "chs", "xs", "zs")
+_OMISSION_BONUS = 0.3
 
 
 @cache
@@ -58,20 +61,24 @@ class Lexicon:
         lower = word.lower()
         if lower in self._zipf_cache:
             return self._zipf_cache[lower]
-        value = VOCABULARY_ZIPF if lower in self.vocabulary else None
-        if value is None:
-            for bucket, words in _buckets():
-                if lower in words:
-                    value = bucket
-                    break
+        value = None
+        for bucket, words in _buckets():
+            if lower in words:
+                value = bucket
+                break
+        if lower in self.vocabulary:
+            value = max(value or 0.0, VOCABULARY_ZIPF)
         self._zipf_cache[lower] = value
         return value
 
     def known(self, word: str) -> bool:
-        """A listed word, or a common prefix plus a listed word ("nonsupervisory", "reclassify")."""
+        """A listed word, the plain plural of one ("apportionments"), or a common prefix plus a
+        listed word ("nonsupervisory", "reclassify")."""
         if self.zipf(word) is not None:
             return True
         lower = word.lower()
+        if lower.endswith("s") and not lower.endswith(_NOT_PLAIN_PLURAL) and self.zipf(lower[:-1]) is not None:
+            return True
         for prefix in PREFIXES:
             rest = lower[len(prefix) :]
             if lower.startswith(prefix) and len(rest) >= 4 and self.zipf(rest) is not None:
@@ -100,8 +107,16 @@ class Lexicon:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Likely intended words, best first, in the word's own case; [] when nothing is close."""
         lower = word.lower()
-        found = {candidate: self.zipf(candidate) for candidate in edits1(lower)}
-        ranked = sorted(((z, c) for c, z in found.items() if z is not None and z >= 2.5), key=lambda item: (-item[0], item[1]))
+        found = {candidate: self.zipf(candidate) for candidate in edits1(lower) - {lower}}
+        # A left-out letter is the commonest typo, so a candidate one letter longer gets a small lead
+        # ("supervison": "supervision" before the more frequent "supervisor").
+        ranked = sorted(
+            ((z + (_OMISSION_BONUS if len(c) == len(lower) + 1 else 0.0), c) for c, z in found.items() if z is not None and z >= 2.5),
+            key=lambda item: (-item[0], item[1]),
+        )
+        plural = _y_plural(lower)
+        if plural and self.zipf(plural) is not None:  # "policys" -> "policies", two edits away
+            ranked.insert(0, (99.0, plural))
         if not ranked and len(lower) >= 5:
             ranked = sorted(((z, c) for c, z in self._within_two(lower)), key=lambda item: (-item[0], item[1]))
         return [match_case(word, candidate) for _, candidate in ranked[:limit]]
@@ -120,6 +135,12 @@ class Lexicon:
             for candidate, bucket in self._by_initial.get(lower[0], ())
             if abs(len(candidate) - len(lower)) <= 2 and edit_distance(lower, candidate, 2) <= 2
         ]
+
+
+def _y_plural(word: str) -> str | None:
+    if len(word) > 3 and word.endswith("ys") and word[-3] not in "aeiou":
+        return word[:-2] + "ies"
+    return None
 
 
 def edits1(word: str) -> set[str]:

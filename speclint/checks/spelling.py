@@ -1,0 +1,267 @@
+"""Spelling: misspelled words with suggestions, unknown words, and real words used in the wrong place.
+
+Word-level edit residue (fused words, "Useing", words split by stray spaces) is reported by the
+markup and format rules; these rules step aside for it so one defect gives one finding.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from speclint.engine.context import RuleContext
+from speclint.engine.rule import PythonRule, register
+from speclint.resources import load_yaml, rules_dir
+from speclint.words import Token, lexicon_for, tokens
+from speclint.words.lexicon import PREFIXES, Lexicon, match_case
+
+# Text a dictionary cannot judge: web and e-mail addresses, file names, paths.
+_NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:gov|org|com|net|edu|us|pdf|docx?|xlsx?)\b|\S*[/\\]\S*[/\\]\S*")
+_ACRONYM_LENGTH = 5  # ALL-CAPS words up to this long are taken as acronyms (CVWD, MCWD, AWWA)
+_NAME_SUGGESTION_ZIPF = 3.5
+_DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*)+\s+\(([A-Z][A-Za-z]{1,9})\)")
+_EING = re.compile(r"eing$", re.IGNORECASE)
+
+
+def _word_tokens(ctx: RuleContext) -> list[Token]:
+    return ctx.shared("word_tokens", lambda: tokens(ctx.source.text))
+
+
+def _prose_tokens(ctx: RuleContext) -> list[Token]:
+    """Tokens outside addresses and paths, in text order."""
+
+    def compute():
+        text = ctx.source.text
+        skipped = [match.span() for match in _NOT_PROSE.finditer(text)]
+        if not skipped:
+            return _word_tokens(ctx)
+        return [t for t in _word_tokens(ctx) if not any(start <= t.start < end for start, end in skipped)]
+
+    return ctx.shared("prose_tokens", compute)
+
+
+def _neighbour_join_is_word(lexicon: Lexicon, text: str, previous: Token | None, token: Token, following: Token | None) -> bool:
+    """A piece of a word broken by a hyphen or stray space ("respon- sible", "maint enance"): the
+    format rules report the break, so spelling stays quiet about the pieces."""
+    for left, right in ((previous, token), (token, following)):
+        if left is None or right is None:
+            continue
+        gap = text[left.end : right.start]
+        if gap.strip(" \t-\n") == "" and len(gap) <= 3 and lexicon.common(left.text + right.text, 3.0):
+            return True
+    return False
+
+
+def _is_mixed_case(word: str) -> bool:
+    """"ServicesHuman", "iPad", "USRs": camel-case joins are the markup rules' business."""
+    return any(ch.isupper() for ch in word[1:]) and not word.isupper()
+
+
+def _document_names(ctx: RuleContext) -> frozenset[str]:
+    """Names and acronyms the spec itself teaches: a capitalised word used twice or more and never
+    in lowercase, or an abbreviation defined in parentheses ("Coachella Valley Water District (CVWD)")."""
+
+    def compute():
+        text = ctx.source.text
+        capitalised: dict[str, int] = {}
+        lowercase: set[str] = set()
+        for token in _word_tokens(ctx):
+            word = token.bare
+            if word[:1].isupper():
+                capitalised[word] = capitalised.get(word, 0) + 1
+            else:
+                lowercase.add(word.lower())
+        names = {word for word, count in capitalised.items() if count >= 2 and word.lower() not in lowercase}
+        names.update(match.group(1) for match in _DEFINED_ABBREVIATION.finditer(text))
+        return frozenset(names)
+
+    return ctx.shared("document_names", compute)
+
+
+def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
+    """Every word the lexicon does not know, with its suggestions; shared by T401 and T402."""
+
+    def compute():
+        lexicon = lexicon_for(ctx)
+        text = ctx.source.text
+        words = _prose_tokens(ctx)
+        found = []
+        suggestions: dict[str, list[str]] = {}
+        for index, token in enumerate(words):
+            word = token.bare
+            if len(word) <= 2 or token.glued_to_digit_or_underscore(text) or _is_mixed_case(word):
+                continue
+            if word.isupper() and len(word) <= _ACRONYM_LENGTH:
+                continue
+            if lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None:
+                continue  # a word, or a compound of two common words ("workpapers", "jobsite")
+            if _EING.search(word) and lexicon.known(word[:-3]):
+                continue  # "Useing": M606 reports it with its fix
+            previous = words[index - 1] if index else None
+            following = words[index + 1] if index + 1 < len(words) else None
+            if _neighbour_join_is_word(lexicon, text, previous, token, following):
+                continue
+            if text[token.end : token.end + 1] == "-" and word.lower() in PREFIXES:
+                continue  # "pre-employment", "multi-year"
+            if word not in suggestions:
+                suggestions[word] = _suggestions(lexicon, word)
+            if not suggestions[word] and lexicon.split(word.lower(), shortest=3) is not None:
+                continue  # a compound with a short part ("jobsite"), unless it is close to a word ("payrole")
+            found.append((token, suggestions[word]))
+        return found
+
+    return ctx.shared("unknown_words", compute)
+
+
+def _suggestions(lexicon: Lexicon, word: str) -> list[str]:
+    """Close common words. A capitalised word is most often a name ("Coleville"), so it is only
+    called misspelled when it is close to a word common enough not to be a name's neighbour."""
+    if word[:1].isupper() and not word.isupper():
+        return [s for s in lexicon.suggest(word) if lexicon.common(s, _NAME_SUGGESTION_ZIPF)]
+    return lexicon.suggest(word)
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return token.start, token.start + len(token.bare)
+
+
+@register
+class Misspelling(PythonRule):
+    code = "T401"
+    name = "misspelling"
+    category = "spelling"
+    severity = "warning"
+    message = 'Misspelled word "{word}". Did you mean "{suggestion}"?{others}'
+    description = """
+    Why: a misspelling in an adopted spec is printed in the board packet and
+    in every job posting made from it. The word is not in speclint's
+    dictionary (hunspell en_US, frequent English words, and public-agency
+    and HR vocabulary) and is one or two letters away from a common word.
+    Capitalised and ALL-CAPS words are reported only when such a close word
+    exists, so names and acronyms are left alone. Fix: correct the word; if
+    it is right (a local name or term), add it to `vocabulary:` in the
+    speclint configuration.
+    """
+    fire = (
+        "SUPERVISION RECEIVED AND EXCERCISED\nReceives general direction from the Finance Manager.",
+        "Knowledge of the principles of preventive maintainance and recordkeeping.",
+        "Responds to customer inquiries and complaints in a courteous manner; maintains seperate files.",
+    )
+    passing = (
+        "SUPERVISION RECEIVED AND EXERCISED\nReceives general direction from the Finance Manager.",
+        "Maintains recordkeeping and timekeeping files in Laserfiche for the CVWD designee.",
+        "Operates the SCADA system; reviews NPDES permits with the AWWA grade T2 operator at www.cvwd.org.",
+    )
+
+    def check(self, ctx: RuleContext):
+        for token, suggestions in _unknown_words(ctx):
+            if not suggestions:
+                continue
+            if token.bare[:1].isupper() and token.bare in _document_names(ctx):
+                continue  # a name the spec uses consistently
+            start, end = _span(token)
+            others = f' Other possibilities: {", ".join(suggestions[1:])}.' if len(suggestions) > 1 else ""
+            message = self.message.format(word=token.bare, suggestion=suggestions[0], others=others)
+            yield ctx.span_violation(self, start, end, message, suggestions[0])
+
+
+@register
+class UnknownWord(PythonRule):
+    code = "T402"
+    name = "unknown-word"
+    category = "spelling"
+    severity = "info"
+    message = (
+        'Unknown word "{word}": it is not in the dictionary and nothing close to it is. Check the spelling; '
+        "if it is right, add it to `vocabulary:` in the speclint configuration."
+    )
+    description = """
+    Why: a lowercase word that no dictionary knows and that is not close to
+    any common word is either a bad misspelling or a term of art the reader
+    may not know. Reported as information only. Capitalised words with no
+    close match are taken as names and not reported. Fix: correct it, or
+    add the term to `vocabulary:`.
+    """
+    fire = ("Performs duties such as qxzvbrt of incoming correspondence.",)
+    passing = ("Performs duties such as sorting of incoming correspondence for the Castroville office.",)
+
+    def check(self, ctx: RuleContext):
+        for token, suggestions in _unknown_words(ctx):
+            word = token.bare
+            if suggestions or not word.islower():
+                continue
+            start, end = _span(token)
+            yield ctx.span_violation(self, start, end, self.message.format(word=word))
+
+
+@cache
+def _confusions() -> tuple[tuple[re.Pattern, str, str], ...]:
+    """(pattern with a "word" group, wrong word, right word) from rules/confusions.yaml."""
+    data = load_yaml(rules_dir() / "confusions.yaml")
+    classes = {name: list(words) for name, words in (data.get("word-classes") or {}).items()}
+
+    def alternatives(items: list[str]) -> str:
+        expanded: list[str] = []
+        for item in items:
+            expanded.extend(classes[item[1:]] if item.startswith("@") else [item])
+        return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(expanded, key=len, reverse=True))
+
+    compiled = []
+    for entry in data["confusions"]:
+        wrong = r"\s+".join(map(re.escape, entry["wrong"].split()))
+        parts = []
+        if entry.get("after"):
+            parts.append(rf"\b(?:{alternatives(entry['after'])})\s+(?P<word>{wrong})\b")
+        if entry.get("before"):
+            parts.append(rf"\b(?P<word>{wrong})\s+(?:{alternatives(entry['before'])})\b")
+        if entry.get("anywhere"):
+            parts.append(rf"\b(?P<word>{wrong})\b")
+        for part in parts:
+            compiled.append((re.compile(part, re.IGNORECASE), entry["wrong"], entry["right"]))
+    return tuple(compiled)
+
+
+@register
+class ConfusedWord(PythonRule):
+    code = "T403"
+    name = "confused-word"
+    category = "spelling"
+    severity = "warning"
+    message = '"{found}" is a real word but the wrong one here: write "{right}".{why}'
+    description = """
+    Why: no dictionary catches a real word in the wrong place ("respond to
+    customer inquires", "principals of accounting", "complex date and
+    information", "familiar of"). These are found by the words around them,
+    listed in `rules/confusions.yaml`: each entry names the wrong word, the
+    right one, and the neighbouring words that show which is meant. Fix:
+    write the suggested word.
+    """
+    fire = (
+        "Responds to customer inquires regarding billing and service.",
+        "Knowledge of principals and practices of governmental accounting.",
+        "Ability to analyze complex date and information.",
+        "Must be familiar of District policies and procedures.",
+        "Occasionally lift more then 50 pounds.",
+    )
+    passing = (
+        "Responds to customer inquiries; inquires about the status of pending orders.",
+        "Knowledge of principles and practices of governmental accounting; works with school principals.",
+        "Ability to analyze complex data and information; records the date and time of each call.",
+        "Must be familiar with District policies and procedures.",
+        "Occasionally lift more than 50 pounds; then reports to the supervisor.",
+    )
+
+    def check(self, ctx: RuleContext):
+        text = ctx.source.text
+        seen: set[int] = set()
+        for pattern, _wrong, right in _confusions():
+            for match in pattern.finditer(text):
+                start, end = match.span("word")
+                if start in seen:
+                    continue
+                seen.add(start)
+                found = match.group("word")
+                suggestion = match_case(found, right)
+                context = " ".join(match.group(0).split())
+                why = f' (from "{context}")' if context.lower() != found.lower() else ""
+                yield ctx.span_violation(self, start, end, self.message.format(found=found, right=suggestion, why=why), suggestion)

@@ -1,0 +1,202 @@
+"""Spelling rules T401-T403 and the lexicon they stand on, on real spec text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import CLEAN, ROOT, SEEDS
+
+from speclint.checks.spelling import _confusions
+from speclint.config import Config
+from speclint.lint import lint_path, lint_text
+from speclint.resources import load_yaml, rules_dir
+from speclint.words.lexicon import Lexicon, edit_distance
+
+TYPOS = ROOT / "benchmarks" / "spelling" / "typos.txt"
+MARK = re.compile(r"\[\[([^\]|]+)\|([^\]]+)\]\]")
+SPELLING = Config(select=["T4"])
+
+
+def spelling_findings(text: str, config: Config = SPELLING):
+    return [(v.code, v.line, v.column, v.end_column, v.suggestion) for v in lint_text(text, config)]
+
+
+def typo_cases():
+    for line in TYPOS.read_text(encoding="utf-8").splitlines():
+        match = MARK.search(line)
+        if line.startswith("#") or not match or " " in match.group(2):
+            continue  # fused words ("ServicesHuman") are the markup rules' to report
+        yield pytest.param(MARK.sub(r"\1", line), match.group(1), match.group(2), id=match.group(1))
+
+
+@pytest.mark.parametrize(("sentence", "wrong", "right"), list(typo_cases()))
+def test_common_misspellings_are_found_with_the_right_word_among_the_suggestions(sentence, wrong, right):
+    violations = [v for v in lint_text(sentence, SPELLING) if v.code == "T401"]
+    assert len(violations) == 1, sentence
+    violation = violations[0]
+    start = sentence.index(wrong) + 1
+    assert (violation.column, violation.end_column) == (start, start + len(wrong))
+    assert violation.fix == "unsafe"  # a likely word, never applied without --unsafe-fixes
+    offered = [violation.suggestion, *re.findall(r'"([^"]+)"', violation.message.split("Other possibilities:")[-1])]
+    if right == "license":  # "lisence" is one letter from the British "licence", two from "license"
+        assert violation.suggestion == "licence"
+    else:
+        assert right in violation.message, (violation.message, offered)
+
+
+def test_first_suggestion_is_the_intended_word_for_most_typos():
+    cases = list(typo_cases())
+    first = 0
+    for case in cases:
+        sentence, _, right = case.values
+        violations = [v for v in lint_text(sentence, SPELLING) if v.code == "T401"]
+        first += bool(violations) and violations[0].suggestion == right
+    assert first >= len(cases) - 2  # "payrole" (parole/payroll) and "lisence" (licence) are the known misses
+
+
+SEED_SPELLING = {
+    "000": {("T401", 44, 26, 36, "EXERCISED"), ("T403", 214, 41, 51, "principles"), ("T403", 358, 50, 54, "data")},
+    "001": set(),
+    "002": {("T403", 6, 59, 67, "inquiries")},
+    "003": set(),
+    "004": {("T403", 41, 33, 35, "with")},
+}
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name[:3])
+def test_seed_spelling_findings_are_exactly_the_real_ones(path):
+    found = {(v.code, v.line, v.column, v.end_column, v.suggestion) for v in lint_path(str(path), SPELLING).violations}
+    assert found == SEED_SPELLING[path.name[:3]]
+
+
+@pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
+def test_clean_specs_have_no_spelling_findings(path):
+    assert lint_path(str(path), SPELLING).violations == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maintains recordkeeping, timekeeping and workpapers for the CalPERS designee.",
+        "Coordinates recruitments and onboarding; handles interagency and interdepartmental requests.",
+        "Reviews pre-employment and post-employment files; co-workers and non-exempt staff; multi-year plans.",
+        "Operates the SCADA system and reviews NPDES permits (see www.cvwd.org or hr@cvwd.org).",
+        "Coachella Valley Water District (CVWD) staff; the Castroville office; Castroville residents.",
+        "Uses Microsoft Excel, Laserfiche and Tyler Munis; answers 2019 calls on the T2 line.",
+        "Judgement, theatre and centre are accepted British spellings.",
+    ],
+)
+def test_sound_public_agency_text_is_not_flagged(text):
+    assert spelling_findings(text) == []
+
+
+def test_a_capitalised_name_used_consistently_is_learned_from_the_document():
+    once = "Works at the Grantz office."
+    assert [f[0] for f in spelling_findings(once)] == ["T401"]  # one use, close to "Grant": reported
+    assert spelling_findings("Works at the Grantz office. Grantz staff answer calls for Grantz residents.") == []
+
+
+def test_an_abbreviation_defined_in_parentheses_is_learned():
+    assert spelling_findings("The Desert Water Agency (DESRTWA) employs staff. DESRTWA values safety.") == []
+
+
+def test_user_vocabulary_silences_a_word(tmp_path):
+    spec = tmp_path / "spec.txt"
+    spec.write_text("Prepares reports for the Grantz Basin and the qzwx program.\n", encoding="utf-8")
+    assert {v.code for v in lint_path(str(spec), SPELLING).violations} == {"T401", "T402"}
+    configured = Config(select=["T4"], vocabulary=["Grantz", "qzwx"])
+    assert lint_path(str(spec), configured).violations == []
+
+
+def test_words_cut_by_a_hyphen_or_stray_space_are_left_to_the_format_rules():
+    assert spelling_findings("Performs routine respon-\nsible work and maint enance of pumps.") == []
+
+
+def test_stem_plus_eing_is_left_to_the_markup_rule():
+    assert spelling_findings("Useing initiative and independent judgment.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("Answers telephone inquires from the public.", "inquiries"),
+        ("Knowledge of accounting principals.", "principles"),
+        ("Serves as Principle Engineer for capital projects.", "Principal"),
+        ("Performs statistical date analysis.", "data"),
+        ("Must be acquainted of safety rules.", "with"),
+        ("Prepares personal action forms for the Personnel Board.", "personnel"),
+        ("Orders office stationary and supplies.", "stationery"),
+        ("Provides technical advise and assistance to staff.", "advice"),
+        ("Reviews the affect on ratepayers.", "effect"),
+        ("Insure that all safety procedures are followed.", "Ensure"),
+        ("Responds to requests from the pubic.", "public"),
+        ("Reports to the Utility Manger.", "Manager"),
+        ("Determines weather or not a permit is needed.", "whether"),
+        ("Monitors employee moral.", "morale"),
+    ],
+)
+def test_confused_words_are_found_by_their_context(sentence, right):
+    findings = [f for f in spelling_findings(sentence) if f[0] == "T403"]
+    assert [f[4] for f in findings] == [right]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inquires about the status of pending orders and reviews records.",
+        "Meets with school principals and district staff.",
+        "Records the date and time of each call; sets a date for the hearing.",
+        "Maintains personal protective equipment and personal services contracts.",
+        "Operates stationary equipment such as pumps.",
+        "Advise staff on procedures and counsel and advise employees.",
+        "Changes may affect operations; effects on staff are reviewed.",
+        "Reports to the City Council and the County Counsel.",
+        "Has lead responsibility for the crew; leads the team.",
+        "Files a complaint with the manager; remains compliant with rules.",
+        "Upholds high moral standards.",
+        "Checks that bolts are not loose.",
+    ],
+)
+def test_confused_word_contexts_do_not_fire_on_sound_text(sentence):
+    assert [f for f in spelling_findings(sentence) if f[0] == "T403"] == []
+
+
+def test_confusion_data_is_well_formed():
+    data = load_yaml(rules_dir() / "confusions.yaml")
+    classes = data["word-classes"]
+    for entry in data["confusions"]:
+        assert isinstance(entry["wrong"], str) and isinstance(entry["right"], str), entry
+        assert entry.get("after") or entry.get("before") or entry.get("anywhere"), entry
+        for item in [*entry.get("after", ()), *entry.get("before", ())]:
+            assert isinstance(item, str), f"{entry['wrong']}: {item!r} is not a string (quote YAML words like 'on')"
+            if item.startswith("@"):
+                assert item[1:] in classes
+    assert len(_confusions()) >= len(data["confusions"])
+
+
+class TestLexicon:
+    lexicon = Lexicon()
+
+    @pytest.mark.parametrize("word", ["receive", "District", "apportionments", "nonsupervisory", "reclassify", "designee", "FLSA"])
+    def test_known(self, word):
+        assert self.lexicon.known(word)
+
+    @pytest.mark.parametrize("word", ["recieve", "seperate", "occured", "maintainance", "policys", "supervisiondirection", "Useing"])
+    def test_misspellings_are_not_known_even_when_frequent_on_the_web(self, word):
+        assert not self.lexicon.known(word)
+
+    def test_suggestions_keep_the_case_and_prefer_a_left_out_letter(self):
+        assert self.lexicon.suggest("EXCERCISED")[0] == "EXERCISED"
+        assert self.lexicon.suggest("Supervison")[0] == "Supervision"
+        assert self.lexicon.suggest("policys")[0] == "policies"
+        assert self.lexicon.suggest("maintainance")[0] == "maintenance"  # two edits away
+        assert self.lexicon.suggest("qzxwvt") == []
+
+    def test_split_finds_two_common_words(self):
+        assert self.lexicon.split("supervisiondirection") == ("supervision", "direction")
+        assert self.lexicon.split("qzxwvtplk") is None
+
+    @pytest.mark.parametrize(("a", "b", "distance"), [("abc", "abc", 0), ("abc", "acb", 1), ("kitten", "sitting", 3), ("ab", "ba", 1)])
+    def test_edit_distance(self, a, b, distance):
+        assert edit_distance(a, b, 3) == distance
