@@ -7,6 +7,7 @@ markup and format rules; these rules step aside for it so one defect gives one f
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from speclint.engine.context import RuleContext
@@ -16,9 +17,13 @@ from speclint.words import Token, lexicon_for, tokens
 from speclint.words.lexicon import PREFIXES, Lexicon, match_case
 
 # Text a dictionary cannot judge: web and e-mail addresses, file names, paths.
-_NOT_PROSE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:gov|org|com|net|edu|us|pdf|docx?|xlsx?)\b|\S*[/\\]\S*[/\\]\S*")
+# Anchored at the start of a space-separated chunk so the search stays linear in the text.
+_NOT_PROSE = re.compile(
+    r"(?<!\S)[(\[\"'“]?(?:\S+@\S+|(?:https?://|www\.)\S+|[\w-]+\.(?:gov|org|com|net|edu|us|pdf|docx?|xlsx?)\b\S*|\S*[/\\]\S*[/\\]\S*)"
+)
 _ACRONYM_LENGTH = 5  # ALL-CAPS words up to this long are taken as acronyms (CVWD, MCWD, AWWA)
 _NAME_SUGGESTION_ZIPF = 3.5
+_CONTEXT_REACH = 60  # characters looked at on each side of a possibly confused word
 _DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*)+\s+\(([A-Z][A-Za-z]{1,9})\)")
 _EING = re.compile(r"eing$", re.IGNORECASE)
 
@@ -35,7 +40,14 @@ def _prose_tokens(ctx: RuleContext) -> list[Token]:
         skipped = [match.span() for match in _NOT_PROSE.finditer(text)]
         if not skipped:
             return _word_tokens(ctx)
-        return [t for t in _word_tokens(ctx) if not any(start <= t.start < end for start, end in skipped)]
+        kept, spans = [], iter(skipped)
+        start, end = next(spans)
+        for token in _word_tokens(ctx):  # both in text order: walk them together
+            while token.start >= end:
+                start, end = next(spans, (len(text) + 1, len(text) + 1))
+            if not start <= token.start < end:
+                kept.append(token)
+        return kept
 
     return ctx.shared("prose_tokens", compute)
 
@@ -87,14 +99,17 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
         words = _prose_tokens(ctx)
         found = []
         suggestions: dict[str, list[str]] = {}
+        listed: dict[str, bool] = {}  # word -> a word or a compound of two ("workpapers"); words repeat a lot
         for index, token in enumerate(words):
             word = token.bare
-            if len(word) <= 2 or token.glued_to_digit_or_underscore(text) or _is_mixed_case(word):
+            if len(word) <= 2:
+                continue
+            if word not in listed:
+                listed[word] = lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None
+            if listed[word] or _is_mixed_case(word) or token.glued_to_digit_or_underscore(text):
                 continue
             if word.isupper() and len(word) <= _ACRONYM_LENGTH:
                 continue
-            if lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None:
-                continue  # a word, or a compound of two common words ("workpapers", "jobsite")
             if _EING.search(word) and lexicon.known(word[:-3]):
                 continue  # "Useing": M606 reports it with its fix
             previous = words[index - 1] if index else None
@@ -194,9 +209,33 @@ class UnknownWord(PythonRule):
             yield ctx.span_violation(self, start, end, self.message.format(word=word))
 
 
+@dataclass(frozen=True)
+class Confusion:
+    wrong: str
+    right: str
+    after: re.Pattern | None  # matches the end of the text before the word
+    before: re.Pattern | None  # matches the start of the text after it
+    anywhere: bool
+
+    def applies(self, text: str, start: int, end: int) -> str | None:
+        """The context that shows the word is wrong here ("customer inquires"), or None."""
+        if self.after is not None:
+            match = self.after.search(text, max(0, start - _CONTEXT_REACH), start)
+            if match:
+                return text[match.start() : end]
+        if self.before is not None:
+            match = self.before.match(text, end, min(len(text), end + _CONTEXT_REACH))
+            if match:
+                return text[start : match.end()]
+        return text[start:end] if self.anywhere else None
+
+
 @cache
-def _confusions() -> tuple[tuple[re.Pattern, str, str], ...]:
-    """(pattern with a "word" group, wrong word, right word) from rules/confusions.yaml."""
+def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
+    """A finder for every wrong word in rules/confusions.yaml, and each word's confusions.
+
+    The finder looks only for the words themselves; their contexts are checked where a word is
+    found, which keeps this rule as fast as one simple search."""
     data = load_yaml(rules_dir() / "confusions.yaml")
     classes = {name: list(words) for name, words in (data.get("word-classes") or {}).items()}
 
@@ -206,19 +245,21 @@ def _confusions() -> tuple[tuple[re.Pattern, str, str], ...]:
             expanded.extend(classes[item[1:]] if item.startswith("@") else [item])
         return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(expanded, key=len, reverse=True))
 
-    compiled = []
+    by_word: dict[str, list[Confusion]] = {}
     for entry in data["confusions"]:
-        wrong = r"\s+".join(map(re.escape, entry["wrong"].split()))
-        parts = []
-        if entry.get("after"):
-            parts.append(rf"\b(?:{alternatives(entry['after'])})\s+(?P<word>{wrong})\b")
-        if entry.get("before"):
-            parts.append(rf"\b(?P<word>{wrong})\s+(?:{alternatives(entry['before'])})\b")
-        if entry.get("anywhere"):
-            parts.append(rf"\b(?P<word>{wrong})\b")
-        for part in parts:
-            compiled.append((re.compile(part, re.IGNORECASE), entry["wrong"], entry["right"]))
-    return tuple(compiled)
+        after = entry.get("after")
+        before = entry.get("before")
+        confusion = Confusion(
+            wrong=entry["wrong"],
+            right=entry["right"],
+            after=re.compile(rf"\b(?:{alternatives(after)})\s+\Z", re.IGNORECASE) if after else None,
+            before=re.compile(rf"\s+(?:{alternatives(before)})\b", re.IGNORECASE) if before else None,
+            anywhere=bool(entry.get("anywhere")),
+        )
+        by_word.setdefault(entry["wrong"].lower(), []).append(confusion)
+    words = sorted(by_word, key=len, reverse=True)
+    finder = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
+    return finder, by_word
 
 
 @register
@@ -253,15 +294,16 @@ class ConfusedWord(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        seen: set[int] = set()
-        for pattern, _wrong, right in _confusions():
-            for match in pattern.finditer(text):
-                start, end = match.span("word")
-                if start in seen:
+        finder, by_word = _confusions()
+        for match in finder.finditer(text):
+            start, end = match.span()
+            found = match.group(0)
+            for confusion in by_word[found.lower()]:
+                context = confusion.applies(text, start, end)
+                if context is None:
                     continue
-                seen.add(start)
-                found = match.group("word")
-                suggestion = match_case(found, right)
-                context = " ".join(match.group(0).split())
+                suggestion = match_case(found, confusion.right)
+                context = " ".join(context.split())
                 why = f' (from "{context}")' if context.lower() != found.lower() else ""
                 yield ctx.span_violation(self, start, end, self.message.format(found=found, right=suggestion, why=why), suggestion)
+                break

@@ -71,6 +71,19 @@ class Lexicon:
         self._zipf_cache[lower] = value
         return value
 
+    def _zipf_of_many(self, candidates: set[str]) -> dict[str, float]:
+        """The listed ones among many candidate words, with their frequency (set intersections, in C)."""
+        found: dict[str, float] = {}
+        remaining = set(candidates)
+        for bucket, words in _buckets():
+            hits = remaining & words
+            for word in hits:
+                found[word] = bucket
+            remaining -= hits
+        for word in candidates & self.vocabulary:
+            found[word] = max(found.get(word, 0.0), VOCABULARY_ZIPF)
+        return found
+
     def known(self, word: str) -> bool:
         """A listed word, the plain plural of one ("apportionments"), or a common prefix plus a
         listed word ("nonsupervisory", "reclassify")."""
@@ -107,11 +120,11 @@ class Lexicon:
     def suggest(self, word: str, limit: int = 3) -> list[str]:
         """Likely intended words, best first, in the word's own case; [] when nothing is close."""
         lower = word.lower()
-        found = {candidate: self.zipf(candidate) for candidate in edits1(lower) - {lower}}
+        found = self._zipf_of_many(edits1(lower) - {lower})
         # A left-out letter is the commonest typo, so a candidate one letter longer gets a small lead
         # ("supervison": "supervision" before the more frequent "supervisor").
         ranked = sorted(
-            ((z + (_OMISSION_BONUS if len(c) == len(lower) + 1 else 0.0), c) for c, z in found.items() if z is not None and z >= 2.5),
+            ((z + (_OMISSION_BONUS if len(c) == len(lower) + 1 else 0.0), c) for c, z in found.items() if z >= 2.5),
             key=lambda item: (-item[0], item[1]),
         )
         plural = _y_plural(lower)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Letters with inner apostrophes ("District’s", "don't"); digits stay out of words.
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$|['\u2019]$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: a spec has thousands of tokens, and tuples are cheap to make
     text: str
     start: int  # offset in the joined view text
     end: int
@@ -19,6 +18,8 @@ class Token:
     @property
     def bare(self) -> str:
         """The word without a possessive ending ("District’s" -> "District")."""
+        if "'" not in self.text and "\u2019" not in self.text:
+            return self.text
         return _POSSESSIVE.sub("", self.text)
 
     def touches(self, text: str) -> str:
@@ -31,4 +32,4 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(match.group(0), match.start(), match.end()) for match in _WORD.finditer(text)]
+    return [Token(match.group(0), *match.span()) for match in _WORD.finditer(text)]
