@@ -13,9 +13,11 @@ class UserFileError(Exception):
 def read_yaml(path: Path):
     import yaml
 
+    from speclint.resources import yaml_loader
+
     try:
         with open(path, encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=yaml_loader())  # noqa: S506 - a safe loader
     except OSError as error:
         raise UserFileError(f"cannot read ({error.strerror or error})") from None
     except yaml.YAMLError as error:

@@ -10,6 +10,8 @@ from speclint.config import Config
 from speclint.engine import RulePackError
 from speclint.engine.registry import load_pack
 from speclint.lint import lint_text
+from speclint.resources import rules_dir
+from speclint.userfiles import check_against, read_yaml
 
 SPEC = textwrap.dedent(
     """\
@@ -107,3 +109,9 @@ def test_profile_errors_read_as_hr_messages_at_the_right_line():
     missing = found["S103"]
     assert (missing.line, missing.column) == (1, 0)
     assert "No duties section" in missing.message
+
+
+@pytest.mark.parametrize("pack", sorted((rules_dir() / "packs").glob("*.yaml")), ids=lambda p: p.name)
+def test_shipped_packs_follow_the_rule_pack_schema(pack):
+    """Shipped packs skip the schema check at run time (start-up speed); this keeps them honest."""
+    check_against(read_yaml(pack), "rule-pack.schema.json")

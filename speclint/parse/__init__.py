@@ -79,7 +79,7 @@ def parse_spec(
 
     _close_events(events, view)
     spec.sections = _build_sections(events)
-    spec.title, spec.title_line = _find_title(source, events, spec.fields, headings)
+    spec.title, spec.title_line = _find_title(source, events, spec.fields, headings, metadata)
     return spec
 
 
@@ -198,17 +198,28 @@ def _append(sections: list[Section], heading: _Heading, keys, end_line: int, mer
         sections.append(section)
 
 
-def _find_title(source: SourceText, events, fields: list[Field], headings: HeadingMatcher) -> tuple[str | None, int]:
+def _find_title(
+    source: SourceText, events, fields: list[Field], headings: HeadingMatcher, metadata: MetadataMatcher
+) -> tuple[str | None, int]:
+    """The first title-like line before the first section; an agency name there gives way to a
+    title-like line after it ("CITY OF HARROW CREEK" / "POLICE RECORDS SPECIALIST")."""
     first_event = next((line for line, heading in events if heading is not None), len(source.view) + 1)
     field_lines = {f.line for f in fields}
+    agency = None
     for index, line in enumerate(source.view[: first_event - 1]):
         number = index + 1
         if number in field_lines or not line.strip():
             continue
         shape = headings.shape(line)
         text = (shape.head if shape and shape.markdown_level else line).strip(" *_#\t")
-        if _looks_like_title(text):
-            return text, number
+        if not _looks_like_title(text):
+            continue
+        if agency is None and metadata.is_agency_name(text):
+            agency = (text, number)
+            continue
+        return text, number
+    if agency is not None:
+        return agency
     for item in fields:
         if item.key == "job_title" and item.value:
             return item.value, item.line

@@ -15,6 +15,8 @@ _DATE = r"(?:\d{1,2}[/.-]\d{1,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct
 _DATE_START = re.compile(r"^\s*" + _DATE, re.I)
 # "Rev. 3/2019", "Date Adopted 2/12/2019": the label runs up to the first date-like word.
 _UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(?=" + _DATE + r")(\S.*?)\s*$", re.I)
+_DECORATION = re.compile(r"^\s*[-*+\u2022]\s+|(?:\*\*|__)(?=[A-Za-z])|(?<=[A-Za-z:.)])(?:\*\*|__)")
+_BULLETS = ("- ", "* ", "+ ", "\u2022 ", "\u2022\t")
 _NON_EXEMPT = re.compile(r"\b(?:non|not)[\s\-\u2010-\u2015]*exempt\b", re.I)
 _EXEMPT = re.compile(r"\bexempt\b", re.I)
 
@@ -28,7 +30,12 @@ class _Label:
 
 
 class MetadataMatcher:
+    def is_agency_name(self, text: str) -> bool:
+        """A line naming the agency ("CITY OF HARROW CREEK"), which often stands above the class title."""
+        return any(pattern.search(text) for pattern in self.agency_names)
+
     def __init__(self, data: dict):
+        self.agency_names = [re.compile(pattern, re.I) for pattern in data.get("agency-names", ())]
         self.labels: list[_Label] = []
         for name, spec in data["fields"].items():
             must = spec.get("value_must_match")
@@ -50,6 +57,9 @@ class MetadataMatcher:
     def match_line(self, line: str, number: int, next_value: tuple[str, int, int] | None) -> Field | None:
         """A field on this line. ``next_value`` is (text, line, column) of the next non-blank line,
         used when the value stands on its own line ("FLSA Status:" then "Non-exempt")."""
+        if "*" in line or "_" in line or line.lstrip()[:2] in _BULLETS:
+            # Markdown "- **FLSA Status:** Non-Exempt": blank out the decoration, keep the columns.
+            line = _DECORATION.sub(lambda found: " " * len(found.group(0)), line)
         match = _LABELLED.match(line)
         if match:
             label = self._label(match.group(2))
