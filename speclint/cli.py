@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--include", action="append", default=[], metavar="GLOB", help="file pattern to lint inside folders (repeatable)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="file or folder pattern to skip (repeatable)")
     check.add_argument("-q", "--quiet", action="store_true", help="no closing summary")
+    check.add_argument("-v", "--verbose", action="store_true", help="say on stderr what was left out (LanguageTool off or not answering)")
 
     parse = commands.add_parser("parse", help="print the parsed model of specs")
     parse.add_argument("paths", nargs="+", metavar="PATH")
@@ -65,6 +66,7 @@ def _add_config_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"check": run_check, "parse": run_parse, "rules": run_rules, "explain": run_explain}[args.command]
+    notes = _notes_on_stderr() if getattr(args, "verbose", False) else None
     try:
         return handler(args)
     except BrokenPipeError:
@@ -72,6 +74,37 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("speclint: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if notes is not None:
+            notes()
+
+
+def _notes_on_stderr():
+    """-v: what speclint logs at INFO (LanguageTool off or unreachable) goes to stderr, each message once per run.
+
+    Returns the function that stops it again.
+    """
+    import logging
+
+    said: set[str] = set()
+
+    class Notes(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            message = record.getMessage()
+            if message not in said:
+                said.add(message)
+                print(f"speclint: {message}", file=sys.stderr)
+
+    logger, handler = logging.getLogger("speclint"), Notes(logging.INFO)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+    def stop() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    return stop
 
 
 def _error(message: str) -> None:

@@ -53,6 +53,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     today: str | None = None  # ISO date the date rules take as today; None: $SPECLINT_TODAY, else the real date
     stale_after_years: int = 5  # D704: a spec whose latest date is older than this is stale
+    languagetool: str | dict | None = None  # G590's server: a URL or {url, timeout, language, disabled-rules}
     sources: dict[str, str] = field(default_factory=dict)  # key -> where its value came from
 
     @property
@@ -65,6 +66,21 @@ class Config:
             "vocabulary": self.vocabulary,
             "today": str(self.today) if self.today is not None else None,  # YAML and TOML may give a date
             "stale_after_years": self.stale_after_years,
+            "languagetool": self.languagetool_settings(),
+        }
+
+    def languagetool_settings(self) -> dict | None:
+        """The LanguageTool server G590 asks, or None: the config's, else $SPECLINT_LANGUAGETOOL_URL's."""
+        given = self.languagetool if isinstance(self.languagetool, dict) else {"url": self.languagetool}
+        url = (given.get("url") or os.environ.get("SPECLINT_LANGUAGETOOL_URL") or "").strip()
+        if not url:
+            return None
+        return {
+            "url": url if "://" in url else f"http://{url}",
+            "timeout": float(given.get("timeout", 10)),
+            "language": given.get("language", "en-US"),
+            "disabled_rules": list(given.get("disabled-rules", [])),
+            "cache": str(self.root / ".speclint_cache" / "languagetool"),
         }
 
     def enabled_rules(self, path: str) -> list:

@@ -29,6 +29,8 @@ TODAY = "2026-11-23"
 def fixed_today(monkeypatch):
     """Date rules compare with "today"; pin it so the suite gives the same answer every day."""
     monkeypatch.setenv("SPECLINT_TODAY", TODAY)
+    # A developer's own LanguageTool server must not see (or change) the suite's results.
+    monkeypatch.delenv("SPECLINT_LANGUAGETOOL_URL", raising=False)
 
 
 @pytest.fixture
