@@ -30,7 +30,7 @@ def write_text(results, stream, options=None) -> None:
             severity = f"{_COLORS[v.severity]}{v.severity}{_RESET}" if color else v.severity
             code = f"{_BOLD}{v.code}{_RESET}" if color else v.code
             line = f"{v.path}:{v.line}:{v.column}: {code} [{severity}] {v.message}"
-            if v.suggestion:
+            if v.suggestion and f'"{v.suggestion}"' not in v.message:  # most messages already name the fix
                 line += f' Suggested: "{v.suggestion}".'
             stream.write(line + "\n")
     if options.get("quiet"):
