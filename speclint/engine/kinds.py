@@ -1,6 +1,7 @@
 """The rule kinds a YAML pack can declare.
 
-pattern           a regular expression that must not appear (optionally only in some sections)
+pattern           a regular expression that must not appear (optionally only in some sections);
+                  `suggestion` + `fix: safe` marks the replacement certain (--fix applies it)
 substitution      words to replace, each with its suggested replacement
 required-section  one of these sections must be present (optionally only when the title matches)
 required-pattern  one of these phrases must appear somewhere (optionally within some sections)
@@ -51,6 +52,11 @@ class PatternRule(Rule):
     scope: list[str] = field(default_factory=list)
     unless: re.Pattern | None = None
     suggestion: str | None = None
+    safe_fix: bool = False  # `fix: safe` in YAML: the suggestion is certain, so --fix may apply it
+
+    @property
+    def fixable(self) -> bool:
+        return self.safe_fix and self.suggestion is not None
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         ranges = _scoped_lines(ctx, self.scope)
@@ -162,6 +168,8 @@ def build_rule(entry: dict, origin: str) -> Rule:
         sources = entry.get("patterns") or [entry["pattern"]] if "pattern" in entry or "patterns" in entry else []
         if not sources:
             raise RulePackError(f"{where}: a pattern rule needs 'pattern' or 'patterns'")
+        if entry.get("fix") == "safe" and "suggestion" not in entry:
+            raise RulePackError(f"{where}: 'fix: safe' needs the 'suggestion' it applies")
         unless = entry.get("unless")
         return PatternRule(
             **common,
@@ -169,6 +177,7 @@ def build_rule(entry: dict, origin: str) -> Rule:
             scope=scope,
             unless=_compile(unless, case, where) if unless else None,
             suggestion=entry.get("suggestion"),
+            safe_fix=entry.get("fix") == "safe",
         )
     if kind == "required-pattern":
         sources = entry.get("patterns") or [entry["pattern"]]
