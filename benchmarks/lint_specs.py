@@ -23,11 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def speclint_command() -> list[str]:
-    script = Path(sys.executable).with_name("speclint")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("speclint")
-    return [found] if found else [sys.executable, "-m", "speclint"]
+    """The console script a user runs: the one beside this Python, else the first on PATH."""
+    script = shutil.which("speclint", path=str(Path(sys.executable).parent)) or shutil.which("speclint")
+    return [script] if script else [sys.executable, "-m", "speclint"]
 
 
 def measure(paths: list[str], runs: int) -> tuple[list[float], int]:

@@ -23,7 +23,7 @@ from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.resources import load_yaml, rules_dir
 from speclint.words import lexicon_for, tokens
-from speclint.words.lexicon import match_case
+from speclint.words.tokens import match_case
 
 # -- shared helpers ------------------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.resources import load_yaml, rules_dir
 from speclint.words import Token, lexicon_for, tokens
-from speclint.words.lexicon import PREFIXES, Lexicon, match_case
+from speclint.words.lexicon import PREFIXES, Lexicon
+from speclint.words.tokens import match_case
 
 # Text a dictionary cannot judge: web and e-mail addresses, file names, paths.
 # Anchored at the start of a space-separated chunk so the search stays linear in the text.

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import Rule, RulePackError, format_message
 from speclint.violation import Violation
+from speclint.words.tokens import match_case
 
 
 def _compile(pattern: str, case_sensitive: bool, where: str) -> re.Pattern:
@@ -98,17 +99,9 @@ class SubstitutionRule(Rule):
                     continue
                 taken.append(match.span())
                 found = match.group(0)
-                suggestion = _match_case(found, replacement)
+                suggestion = match_case(found, replacement)
                 message = format_message(self.message, match=found, replacement=suggestion)
                 yield ctx.span_violation(self, match.start(), match.end(), message, suggestion)
-
-
-def _match_case(found: str, replacement: str) -> str:
-    if found.isupper() and len(found) > 1:
-        return replacement.upper()
-    if found[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 @dataclass

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from speclint.resources import rules_dir
+from speclint.words.tokens import match_case
 
 VOCABULARY_ZIPF = 4.0  # shipped and user words count as common: they are this domain's words
 PREFIXES = ("non", "pre", "re", "multi", "inter", "sub", "co", "un", "over", "under", "self", "post", "semi", "cross", "anti", "mid")
@@ -182,14 +183,6 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
-
-
-def match_case(original: str, word: str) -> str:
-    if original.isupper() and len(original) > 1:
-        return word.upper()
-    if original[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 @cache

@@ -33,3 +33,12 @@ class Token(NamedTuple):  # a tuple: a spec has thousands of tokens, and tuples 
 
 def tokens(text: str) -> list[Token]:
     return [Token(match.group(0), *match.span()) for match in _WORD.finditer(text)]
+
+
+def match_case(original: str, word: str) -> str:
+    """``word`` in the case of ``original``: "EXERCISED" for "EXCERCISED", "Using" for "Useing"."""
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
