@@ -1,7 +1,7 @@
 """The pipeline, top to bottom: read -> parse -> validate -> rules -> report.
 
 ``lint_path`` runs one file through every stage and returns its violations;
-``run`` does it for many files. Reporting is the caller's (see speclint.report).
+``speclint.run`` does it for many files. Reporting is the caller's (see speclint.report).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class FileResult:
     path: str
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None  # a one-line read or configuration error
+    fail_on: str = "warning"  # the lowest severity that fails this file, from its configuration
 
 
 def lint_path(path: str, config: Config) -> FileResult:

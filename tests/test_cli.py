@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from conftest import CLEAN, ROOT, SEEDS
 
 CONTRACT_FIELDS = {"path", "line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message"}
@@ -197,3 +198,20 @@ def test_rule_table_in_docs_is_generated_from_the_rules(run_speclint):
     codes = {line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ") and "Code" not in line}
     listed = {item["code"] for item in json.loads(run_speclint("rules", "--format", "json").stdout)}
     assert codes == listed
+
+
+def test_parallel_runs_report_the_same_in_the_same_order(run_speclint, tmp_path):
+    for index in range(8):  # enough files for two workers
+        (tmp_path / f"spec{index}.txt").write_text((SEEDS[index % len(SEEDS)]).read_text(encoding="utf-8"), encoding="utf-8")
+    serial = run_speclint("check", "--jobs", "1", "--format", "json", tmp_path)
+    parallel = run_speclint("check", "--jobs", "2", "--format", "json", tmp_path)
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert len(json.loads(parallel.stdout)) > 8
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_a_bad_jobs_value_is_a_usage_error(run_speclint, value):
+    result = run_speclint("check", "--jobs", value, "specs")
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr

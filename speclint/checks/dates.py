@@ -74,7 +74,12 @@ class DateMention:
 
 
 def date_mentions(ctx: RuleContext, today: date) -> list[DateMention]:
-    """Every date the spec gives for its adoption, revisions, effect and approval, in file order."""
+    """Every date the spec gives for its adoption, revisions, effect and approval, in file order.
+    Found once per file and shared by the date rules."""
+    return ctx.shared(f"date_mentions:{today.isoformat()}", lambda: _find_date_mentions(ctx, today))
+
+
+def _find_date_mentions(ctx: RuleContext, today: date) -> list[DateMention]:
     found: dict[tuple[int, int], DateMention] = {}
     for item in ctx.spec.fields:
         if item.key not in _DATE_KINDS:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
-from speclint.words import lexicon_for, tokens
+from speclint.words import lexicon_for, word_tokens
 
 # --------------------------------------------------------------------------------------------
 # X901 mojibake: UTF-8 bytes read as Windows-1252 ("â€™" for "’").
@@ -581,10 +581,6 @@ _OPENS_WORD = frozenset(" \t\n(\"'\u201c\u2018[\u2022*")
 _CLOSES_WORD = frozenset(" \t\n.,;:!?)\"'\u201d\u2019]*")
 
 
-def _word_tokens(ctx: RuleContext):
-    return ctx.shared("word_tokens", lambda: tokens(ctx.source.text))
-
-
 @register
 class SplitWord(PythonRule):
     code = "X906"
@@ -615,24 +611,27 @@ class SplitWord(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        words = _word_tokens(ctx)
+        words = word_tokens(ctx)
         if len(words) < 2:
             return
         text = ctx.source.text
         raw = _raw_text(ctx)
-        lexicon = None
+        lexicon = lexicon_for(ctx)
+        lowered = [token.text.lower() for token in words]
         index = 0
         while index < len(words) - 1:
             fired = 0
             for size in (3, 2):
+                if index + size > len(words):
+                    continue
+                # The joined word is the rarest condition and a cached lookup: test it first.
+                if not lexicon.common("".join(lowered[index : index + size]), _JOINED_ZIPF):
+                    continue
                 window = words[index : index + size]
-                if len(window) < size or not self._candidate(window, text, raw):
+                if not self._candidate(window, text, raw):
                     continue
                 pieces = [token.text for token in window]
                 joined = "".join(pieces)
-                lexicon = lexicon or lexicon_for(ctx)
-                if not lexicon.common(joined.lower(), _JOINED_ZIPF):
-                    continue
                 real = [_is_word(lexicon, piece) for piece in pieces]
                 real[-1] = real[-1] and pieces[-1].lower() not in _SUFFIXES
                 if pieces[-1].lower() in _LOST_APOSTROPHE and real[-2]:

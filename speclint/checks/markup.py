@@ -7,7 +7,7 @@ words fused into one ("supervisiondirection", "ServicesHuman"), M608 old and new
 a missing space ("record.None", "December2019"). M602, M603 and M611 are patterns in
 rules/packs/markup.yaml; the word lists are data in rules/markup.yaml.
 
-The word rules share one tokenisation per file (``ctx.shared("tokens")``) and load the lexicon
+The word rules share one tokenisation per file (``speclint.words.word_tokens``) and load the lexicon
 only when a token could be a finding.
 """
 
@@ -22,14 +22,10 @@ from functools import cache
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.resources import load_yaml, rules_dir
-from speclint.words import lexicon_for, tokens
+from speclint.words import lexicon_for, word_tokens
 from speclint.words.tokens import match_case
 
 # -- shared helpers ------------------------------------------------------------------------------
-
-
-def _tokens(ctx: RuleContext):
-    return ctx.shared("tokens", lambda: tokens(ctx.source.text))
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -367,7 +363,7 @@ class EingWord(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        candidates = [token for token in _tokens(ctx) if "eing" in token.text.lower() and token.bare.lower().endswith("eing")]
+        candidates = [token for token in word_tokens(ctx) if "eing" in token.text.lower() and token.bare.lower().endswith("eing")]
         if not candidates:
             return
         data, lex = _data(), lexicon_for(ctx)
@@ -454,7 +450,7 @@ class FusedWords(PythonRule):
         text = ctx.source.text
         data = _data()
         lex = None
-        for token in _tokens(ctx):
+        for token in word_tokens(ctx):
             word = token.text
             if len(word) < 5:
                 continue
@@ -556,7 +552,7 @@ class BothVersionsKept(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        words = _tokens(ctx)
+        words = word_tokens(ctx)
         data = _data()
         report_low = data.report == "low"
         listed = data.listed

@@ -13,7 +13,7 @@ from functools import cache
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.resources import load_yaml, rules_dir
-from speclint.words import Token, lexicon_for, tokens
+from speclint.words import Token, lexicon_for, word_tokens
 from speclint.words.lexicon import PREFIXES, Lexicon
 from speclint.words.tokens import match_case
 
@@ -29,10 +29,6 @@ _DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)
 _EING = re.compile(r"eing$", re.IGNORECASE)
 
 
-def _word_tokens(ctx: RuleContext) -> list[Token]:
-    return ctx.shared("word_tokens", lambda: tokens(ctx.source.text))
-
-
 def _prose_tokens(ctx: RuleContext) -> list[Token]:
     """Tokens outside addresses and paths, in text order."""
 
@@ -40,10 +36,10 @@ def _prose_tokens(ctx: RuleContext) -> list[Token]:
         text = ctx.source.text
         skipped = [match.span() for match in _NOT_PROSE.finditer(text)]
         if not skipped:
-            return _word_tokens(ctx)
+            return word_tokens(ctx)
         kept, spans = [], iter(skipped)
         start, end = next(spans)
-        for token in _word_tokens(ctx):  # both in text order: walk them together
+        for token in word_tokens(ctx):  # both in text order: walk them together
             while token.start >= end:
                 start, end = next(spans, (len(text) + 1, len(text) + 1))
             if not start <= token.start < end:
@@ -78,7 +74,7 @@ def _document_names(ctx: RuleContext) -> frozenset[str]:
         text = ctx.source.text
         capitalised: dict[str, int] = {}
         lowercase: set[str] = set()
-        for token in _word_tokens(ctx):
+        for token in word_tokens(ctx):
             word = token.bare
             if word[:1].isupper():
                 capitalised[word] = capitalised.get(word, 0) + 1

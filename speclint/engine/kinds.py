@@ -83,12 +83,15 @@ class PatternRule(Rule):
 class SubstitutionRule(Rule):
     swaps: list[tuple[re.Pattern, str]] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)
+    _any_swap: re.Pattern | None = field(default=None, init=False, repr=False)
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         ranges = _scoped_lines(ctx, self.scope)
         if ranges == []:
             return
         text = ctx.source.text
+        if not self._may_match(text):
+            return
         taken: list[tuple[int, int]] = []  # earlier swaps win where two overlap ("he/she" before "he")
         for pattern, replacement in self.swaps:
             for match in pattern.finditer(text):
@@ -102,6 +105,19 @@ class SubstitutionRule(Rule):
                 suggestion = match_case(found, replacement)
                 message = format_message(self.message, match=found, replacement=suggestion)
                 yield ctx.span_violation(self, match.start(), match.end(), message, suggestion)
+
+    def _may_match(self, text: str) -> bool:
+        """One search for all the swaps at once: most files have none, and then one scan beats one per swap.
+        Patterns with back-references are left out of the joint search (their group numbers would shift)."""
+        if self._any_swap is None:
+            if any(_BACK_REFERENCE.search(pattern.pattern) for pattern, _ in self.swaps):
+                return True
+            flags = self.swaps[0][0].flags if self.swaps else 0
+            self._any_swap = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in self.swaps), flags)
+        return self._any_swap.search(text) is not None
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @dataclass

@@ -59,6 +59,7 @@ class HeadingMatcher:
             for pattern in source:
                 words.update(w for w in _WORD.findall(pattern) if len(w) >= 5)
         self.vocabulary = frozenset(words)
+        self._typo_memo: dict[str, str] = {}
 
     # -- line shape ---------------------------------------------------------
     @staticmethod
@@ -155,9 +156,10 @@ class HeadingMatcher:
         for index, word in enumerate(words):
             if len(word) < 6 or word in self.vocabulary:
                 continue
-            close = [v for v in self.vocabulary if abs(len(v) - len(word)) <= 1 and _within_one_edit(word, v)]
-            if len(close) == 1:
-                words[index] = close[0]
+            if word not in self._typo_memo:  # the same words come back line after line
+                close = [v for v in self.vocabulary if abs(len(v) - len(word)) <= 1 and _within_one_edit(word, v)]
+                self._typo_memo[word] = close[0] if len(close) == 1 else word
+            words[index] = self._typo_memo[word]
         return " ".join(words)
 
 

@@ -20,6 +20,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Stems whose plural is not stem + "s" ("policys", "boxs"): such a word is not accepted as a plural.
 _NOT_PLAIN_PLURAL = ("ys", "ss", "shs", "chs", "xs", "zs")
 _OMISSION_BONUS = 0.3
+# Building the one-set index costs about as much as this many misses; a run over many files gets there.
+_MISSES_BEFORE_UNION = 5000
 
 
 @cache
@@ -31,6 +33,12 @@ def _buckets() -> tuple[tuple[float, frozenset[str]], ...]:
             bucket, _, words = line.rstrip("\n").partition("\t")
             groups.append((int(bucket) / 10, frozenset(words.split(" "))))
     return tuple(groups)
+
+
+@cache
+def _all_words() -> frozenset[str]:
+    """Every listed word in one set: a miss then costs one lookup instead of one per group."""
+    return frozenset().union(*(words for _, words in _buckets()))
 
 
 def read_word_list(lines: Iterable[str]) -> set[str]:
@@ -56,6 +64,7 @@ class Lexicon:
         self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
         self._zipf_cache: dict[str, float | None] = {}
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
+        self._misses = 0
 
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
@@ -63,10 +72,13 @@ class Lexicon:
         if lower in self._zipf_cache:
             return self._zipf_cache[lower]
         value = None
-        for bucket, words in _buckets():
-            if lower in words:
-                value = bucket
-                break
+        if self._misses < _MISSES_BEFORE_UNION or lower in _all_words():
+            for bucket, words in _buckets():
+                if lower in words:
+                    value = bucket
+                    break
+        if value is None:
+            self._misses += 1
         if lower in self.vocabulary:
             value = max(value or 0.0, VOCABULARY_ZIPF)
         self._zipf_cache[lower] = value

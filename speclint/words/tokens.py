@@ -42,3 +42,8 @@ def match_case(original: str, word: str) -> str:
     if original[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+def word_tokens(ctx) -> list[Token]:
+    """A rule context's word tokens, made once per file and shared by every rule that needs them."""
+    return ctx.shared("word_tokens", lambda: tokens(ctx.source.text))
