@@ -37,8 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     check = commands.add_parser("check", help="lint spec files and folders")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="spec files or folders (searched recursively)")
-    check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="spec files or folders (searched recursively); - reads standard input")
+    check.add_argument(
+        "--format", choices=["text", "json", "html", "sarif", "github", "junit"], default="text", help="output format (default: text)"
+    )
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of the terminal (folders are created)")
+    check.add_argument("--statistics", action="store_true", help="count the problems per rule instead of listing them (text or json)")
     _add_config_options(check)
     check.add_argument(
         "--select", type=_codes, action="extend", metavar="CODES", help="only these rules (codes, prefixes or names, comma-separated)"
@@ -48,9 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found (read and config errors still exit 2)")
     check.add_argument("--include", action="append", default=[], metavar="GLOB", help="file pattern to lint inside folders (repeatable)")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="file or folder pattern to skip (repeatable)")
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the file name standard input (-) stands for: its type, its config and the path shown (default: <stdin>.txt)",
+    )
+    check.add_argument("--fix", action="store_true", help="apply the fixes the rules are sure of, then report what is left")
+    check.add_argument("--diff", action="store_true", help="print what --fix would change as a diff, change nothing (exit 1 if it would)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply likely fixes (spelling suggestions)")
     check.add_argument("-q", "--quiet", action="store_true", help="no closing summary")
     check.add_argument("-j", "--jobs", type=_positive, metavar="N", help="processes to lint with (default: one per core)")
     check.add_argument("-v", "--verbose", action="store_true", help="say on stderr what was left out (LanguageTool off or not answering)")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE", help="report only problems not recorded in this baseline file")
+    baseline.add_argument("--write-baseline", metavar="FILE", help="record every problem found now in FILE, accepting them (exit 0)")
+    check.add_argument("--prune-baseline", action="store_true", help="with --baseline: remove entries whose problems are no longer found")
 
     parse = commands.add_parser("parse", help="print the parsed model of specs")
     parse.add_argument("paths", nargs="+", metavar="PATH")
@@ -64,6 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE", help="a rule code (M602) or name (comment-anchor)")
     _add_config_options(explain)
+
+    config = commands.add_parser("config", help="show the configuration that applies to a spec or folder")
+    config.add_argument("--show", action="store_true", help="print the merged configuration and where each value came from")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH", help="a spec file or folder (default: the current folder)")
+    config.add_argument("--format", choices=["text", "json"], default="text")
+    _add_config_options(config)
+    config.add_argument("--select", type=_codes, action="extend", metavar="CODES", help="as for check: shows the value it gives")
+    config.add_argument("--ignore", type=_codes, action="extend", default=[], metavar="CODES", help="as for check")
+    config.add_argument("--fail-on", choices=SEVERITIES, help="as for check")
+    config.add_argument("--include", action="append", default=[], metavar="GLOB", help="as for check")
+    config.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="as for check")
     return parser
 
 
@@ -76,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     # Python's default collector would scan them again and again for cycles: a fifth of the run time.
     gc.set_threshold(100_000, 50, 100)
     args = build_parser().parse_args(argv)
-    handler = {"check": run_check, "parse": run_parse, "rules": run_rules, "explain": run_explain}[args.command]
+    handler = {"check": run_check, "parse": run_parse, "rules": run_rules, "explain": run_explain, "config": run_config}[args.command]
     notes = _notes_on_stderr() if getattr(args, "verbose", False) else None
     try:
         return handler(args)
@@ -128,6 +155,9 @@ def collect_files(paths: list[str], overrides: Overrides) -> tuple[list[str], li
     files: list[str] = []
     errors: list[str] = []
     for given in paths:
+        if given == "-":  # standard input (speclint.run.STDIN); a file named "-" is "./-"
+            files.append(given)
+            continue
         if not os.path.lexists(given):
             errors.append(f"{given}: no such file or directory")
             continue
@@ -153,9 +183,15 @@ def _matches_any(name: str, patterns: list[str]) -> bool:
 
 
 def run_check(args) -> int:
-    from speclint.report import FORMATTERS
+    from speclint.baseline import apply_baseline
+    from speclint.fix import apply_fixes, show_diffs
+    from speclint.progress import progress_for
     from speclint.run import lint_files
 
+    problem = _report_option_problem(args)
+    if problem:
+        _error(problem)
+        return EXIT_ERROR
     overrides = Overrides(
         config_file=args.config,
         select=args.select,
@@ -165,16 +201,60 @@ def run_check(args) -> int:
         exclude=args.exclude,
     )
     files, errors = collect_files(args.paths, overrides)
-    results = lint_files(files, overrides, args.jobs)
+    bar = progress_for(len(files), quiet=args.quiet)
+    try:
+        results = lint_files(files, overrides, args.jobs, stdin_name=args.stdin_filename, on_done=bar.advance if bar else None)
+    finally:
+        if bar:
+            bar.close()
+    if args.diff:
+        return show_diffs(results, overrides, args, errors)  # speclint.fix: what --fix would change; writes nothing
+    if args.fix:
+        results = apply_fixes(results, overrides, args, errors)  # speclint.fix: writes the fixes; unwritable files go to errors
+    results = apply_baseline(results, args)
     failed = any(at_least(v.severity, result.fail_on) for result in results for v in result.violations)
     for message in dict.fromkeys(errors + [r.error for r in results if r.error]):
         _error(message)
-    FORMATTERS[args.format](results, sys.stdout, {"quiet": args.quiet})
+    if not _report(results, errors, overrides, args):
+        return EXIT_ERROR
     if errors or any(r.error for r in results):
         return EXIT_ERROR
     if failed and not args.exit_zero:
         return EXIT_VIOLATIONS
     return EXIT_CLEAN
+
+
+def _report_option_problem(args) -> str | None:
+    """--format, --statistics and --output that cannot work together, found before any file is linted."""
+    from speclint.report.statistics import STATISTICS_FORMATS
+
+    if args.statistics and args.format not in STATISTICS_FORMATS:
+        return f"--statistics counts problems in text or json; it cannot be used with --format {args.format}"
+    if args.output and os.path.isdir(args.output):
+        extension = {"text": "txt", "github": "txt", "junit": "xml"}.get(args.format, args.format)
+        return f"{args.output}: is a folder; give --output a file name, such as {os.path.join(args.output, 'speclint.' + extension)}"
+    return None
+
+
+def _report(results, errors: list[str], overrides: Overrides, args) -> bool:
+    """Write the report to stdout or --output FILE; False (after a one-line error) when the file cannot be written."""
+    from speclint.report import formatter
+    from speclint.report.output import ReportWriteError, write_report_file
+    from speclint.report.statistics import write_statistics
+
+    write = write_statistics if args.statistics else formatter(args.format)
+    options = {"quiet": args.quiet, "format": args.format, "errors": errors, "overrides": overrides}
+    if not args.output:
+        write(results, sys.stdout, options)
+        return True
+    try:
+        write_report_file(args.output, lambda stream: write(results, stream, options))
+    except ReportWriteError as error:
+        _error(str(error))
+        return False
+    if not args.quiet:
+        print(f"speclint: report written to {args.output}", file=sys.stderr)
+    return True
 
 
 # -- parse -------------------------------------------------------------------
@@ -280,4 +360,25 @@ def run_explain(args) -> int:
             print(textwrap.indent(example.rstrip("\n"), "    "))
             print()
     print(f"Silence it on one line with: speclint-disable-line {rule.code}")
+    return EXIT_CLEAN
+
+
+# -- config ------------------------------------------------------------------
+def run_config(args) -> int:
+    from speclint.show_config import show_config
+
+    if not args.show:
+        _error("say what to show: `speclint config --show [PATH]` prints the configuration that applies to PATH")
+        return EXIT_ERROR
+    if not os.path.exists(args.path):
+        _error(f"{args.path}: no such file or directory")
+        return EXIT_ERROR
+    overrides = Overrides(
+        config_file=args.config, select=args.select, ignore=args.ignore, fail_on=args.fail_on, include=args.include, exclude=args.exclude
+    )
+    try:
+        show_config(args.path, overrides, sys.stdout, args.format)
+    except ConfigError as error:
+        _error(str(error))
+        return EXIT_ERROR
     return EXIT_CLEAN

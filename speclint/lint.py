@@ -24,6 +24,7 @@ class FileResult:
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None  # a one-line read or configuration error
     fail_on: str = "warning"  # the lowest severity that fails this file, from its configuration
+    lines: list[str] | None = None  # the file's lines, for baselines and reports that quote the flagged text
 
 
 def lint_path(path: str, config: Config) -> FileResult:
@@ -31,7 +32,7 @@ def lint_path(path: str, config: Config) -> FileResult:
         source = read_path(path)  # 1. read
     except ReadError as error:
         return FileResult(path, error=str(error))
-    return FileResult(path, lint_source(source, config))
+    return FileResult(path, lint_source(source, config), lines=source.lines)
 
 
 def lint_source(source: SourceText, config: Config) -> list[Violation]:
@@ -68,3 +69,14 @@ def lint_text(text: str, config: Config, name: str = "<text>.txt") -> list[Viola
     from speclint.read import read_bytes
 
     return lint_source(read_bytes(text.encode("utf-8"), name), config)
+
+
+def lint_bytes(data: bytes, name: str, config: Config) -> FileResult:
+    """Lint bytes that are not on disk (standard input) as the file ``name``: the reader decodes them as it would the file."""
+    from speclint.read import read_bytes
+
+    try:
+        source = read_bytes(data, name)
+    except ReadError as error:
+        return FileResult(name, error=str(error))
+    return FileResult(name, lint_source(source, config), lines=source.lines)

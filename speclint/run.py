@@ -1,16 +1,21 @@
 """Lint many files: each with the configuration that applies to it, in parallel when it pays.
 
 Results come back in the order of the files, whatever the number of processes, so output and
-exit codes do not depend on ``--jobs``.
+exit codes do not depend on ``--jobs``. The path ``-`` is standard input.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+from collections.abc import Callable, Iterator
 
 from speclint.config import ConfigError, Overrides, resolve
-from speclint.lint import FileResult, lint_path
+from speclint.lint import FileResult, lint_bytes, lint_path
+
+STDIN = "-"
+STDIN_NAME = "<stdin>.txt"  # the name stdin is linted under without --stdin-filename: plain text, the config of the current folder
 
 # A pool costs a fork per worker; below this many files per worker, one process is faster.
 _FILES_PER_WORKER = 3
@@ -27,17 +32,52 @@ def lint_one(path: str) -> FileResult:
     return result
 
 
-def lint_files(files: list[str], overrides: Overrides, jobs: int | None = None) -> list[FileResult]:
-    """One result per file, in order. ``jobs`` None means one per core."""
+def lint_stdin(name: str, overrides: Overrides | None) -> FileResult:
+    """Standard input, read as bytes so the reader's decoding applies, linted as if it were the file ``name``."""
+    try:
+        config = resolve(name, overrides)
+    except ConfigError as error:
+        return FileResult(name, error=str(error))
+    if sys.stdin is None:
+        return FileResult(name, error=f"{name}: no standard input to read")
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    result = lint_bytes(data, name, config)
+    result.fail_on = config.fail_on
+    return result
+
+
+def lint_files(
+    files: list[str],
+    overrides: Overrides,
+    jobs: int | None = None,
+    *,
+    stdin_name: str | None = None,
+    on_done: Callable[[], None] | None = None,
+) -> list[FileResult]:
+    """One result per file, in order. ``jobs`` None means one per core; ``on_done`` is called as each file finishes."""
     global _overrides
     _overrides = overrides
+    done = on_done or (lambda: None)
+    on_disk = [path for path in files if path != STDIN]
+    by_path: dict[str, FileResult] = {}
+    if STDIN in files:
+        by_path[STDIN] = lint_stdin(stdin_name or STDIN_NAME, overrides)
+        done()
+    for path, result in zip(on_disk, _lint_on_disk(on_disk, jobs), strict=True):
+        by_path[path] = result
+        done()
+    return [by_path[path] for path in files]
+
+
+def _lint_on_disk(files: list[str], jobs: int | None) -> Iterator[FileResult]:
     jobs = jobs or os.cpu_count() or 1
     workers = min(jobs, len(files) // _FILES_PER_WORKER)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [lint_one(path) for path in files]
+        yield from map(lint_one, files)
+        return
     # The first file is linted here: rules, schemas and the lexicon are then loaded once, and the
     # forked workers share them instead of loading them again each.
-    first = lint_one(files[0])
+    yield lint_one(files[0])
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        rest = pool.map(lint_one, files[1:], chunksize=max(1, (len(files) - 1) // (workers * 4)))
-    return [first, *rest]
+        # imap, not map: results arrive in order as they finish, so progress can be shown
+        yield from pool.imap(lint_one, files[1:], chunksize=min(10, max(1, (len(files) - 1) // (workers * 4))))

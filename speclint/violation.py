@@ -29,6 +29,9 @@ class Violation:
     # "safe" when the rule is certain of the replacement (applied by --fix), "unsafe" for a likely one
     # (a spelling suggestion, applied only with --unsafe-fixes), None when there is no suggestion.
     fix: str | None = None
+    # Further replacements that belong to the same fix, as (line, column, end_line, end_column, text):
+    # X902 fixes every Symbol-font bullet in the file with its one finding.
+    more_edits: tuple[tuple[int, int, int, int, str], ...] = field(default=(), compare=False)
     # Where in the spec it is (a section key), for baselines and reports.
     section: str | None = field(default=None, compare=False)
 
@@ -51,6 +54,9 @@ class Violation:
         if self.suggestion is not None:
             data["suggestion"] = self.suggestion
             data["fix"] = self.fix
+            if self.more_edits:
+                keys = ("line", "column", "end_line", "end_column", "text")
+                data["more_edits"] = [dict(zip(keys, edit, strict=True)) for edit in self.more_edits]
         if self.section is not None:
             data["section"] = self.section
         return data

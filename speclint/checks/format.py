@@ -39,4 +39,12 @@ class PrivateUseGlyphs(PythonRule):
         number, match = hits[0]
         more = f"; {len(hits)} lines have one" if len(hits) > 1 else ""
         message = self.message.format(codepoint=ord(match.group(0)), more=more)
-        yield ctx.violation(self, number, match.start() + 1, number, match.end() + 1, message, "-")
+        violation = ctx.violation(self, number, match.start() + 1, number, match.end() + 1, message, "-")
+        # One finding, one fix for every glyph: --fix replaces them all in a single pass.
+        violation.more_edits = tuple(
+            (line_number, glyph.start() + 1, line_number, glyph.end() + 1, "-")
+            for line_number, line in enumerate(ctx.source.lines, 1)
+            for glyph in _PRIVATE_USE.finditer(line)
+            if (line_number, glyph.start()) != (number, match.start())
+        )
+        yield violation
