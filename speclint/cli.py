@@ -243,7 +243,7 @@ def _report(results, errors: list[str], overrides: Overrides, args) -> bool:
     from speclint.report.statistics import write_statistics
 
     write = write_statistics if args.statistics else formatter(args.format)
-    options = {"quiet": args.quiet, "format": args.format, "errors": errors, "overrides": overrides}
+    options = {"quiet": args.quiet, "format": args.format, "errors": errors, "overrides": overrides, "to_file": bool(args.output)}
     if not args.output:
         write(results, sys.stdout, options)
         return True

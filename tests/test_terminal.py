@@ -275,3 +275,11 @@ def test_empty_stdin_is_a_read_error(run_speclint):
     result = run_speclint("check", "-", input="")
     assert result.returncode == 2
     assert result.stderr.strip() == "error: <stdin>.txt: file is empty"
+
+
+def test_a_report_file_has_no_colour_codes_even_with_force_color(run_speclint, tmp_path):
+    report = tmp_path / "report.txt"
+    result = run_speclint("check", SEEDS[2], "--output", report, env={"FORCE_COLOR": "1"})
+    assert result.returncode == 1
+    text = report.read_text(encoding="utf-8")
+    assert "M602" in text and "\x1b[" not in text

@@ -23,7 +23,7 @@ def use_color(stream) -> bool:
 
 def write_text(results, stream, options=None) -> None:
     options = options or {}
-    color = use_color(stream)
+    color = use_color(stream) and not options.get("to_file")  # a report file is read later, not on this terminal
     counts = {"error": 0, "warning": 0, "info": 0}
     fixable: dict[str | None, int] = {}  # violations per fix kind: "safe", "unsafe", None
     files_with = 0
