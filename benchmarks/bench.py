@@ -1,0 +1,141 @@
+"""speclint at scale: single-file latency, throughput on a generated corpus, peak memory, and proselint on the same files.
+
+    pip install '.[bench]'                       # proselint, for the comparison
+    python benchmarks/bench.py                   # 1,000 generated specs
+    python benchmarks/bench.py --specs 200 --runs 3
+
+The corpus is made from specs/ (seeds and clean specs): each generated spec is one of them with
+its duty lines shuffled, its numbers changed and, for half of them, defects injected (typos,
+fused redline words, comment anchors, HTML, a stale date), so no two files are the same text.
+Every figure is wall time of fresh processes, as a user or a CI job sees it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "specs").glob("*/*.txt")) + sorted((ROOT / "specs").glob("*/*.md"))
+DEFECTS = [
+    lambda line: line.replace("receive", "recieve", 1),
+    lambda line: line.replace("supervision", "supervisiondirection", 1),
+    lambda line: line + "[GK1]",
+    lambda line: "<ul style=\"list-style-type: none\">" + line,
+    lambda line: re.sub(r"\busing\b", "useing", line, count=1),
+    lambda line: line.replace(" the ", " the the ", 1),
+    lambda line: line.replace("separate", "seperate", 1),
+]
+
+
+def make_corpus(folder: Path, count: int, seed: int = 7) -> list[Path]:
+    """``count`` varied specs in ``folder`` (deterministic for a seed)."""
+    rng = random.Random(seed)
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in SOURCES]
+    paths = []
+    for index in range(count):
+        source = index % len(texts)
+        lines = texts[source].split("\n")
+        duties = [i for i, line in enumerate(lines) if line.lstrip().startswith(("-", "•", "\u2022")) or re.match(r"\s*\d+\.\s", line)]
+        shuffled = [lines[i] for i in duties]
+        rng.shuffle(shuffled)
+        for i, line in zip(duties, shuffled, strict=True):
+            lines[i] = line
+        lines = [re.sub(r"\b(\d{2,3})\b", lambda m: str(int(m.group(1)) + rng.randint(0, 9)), line) for line in lines]
+        if index % 2:
+            for _ in range(rng.randint(1, 4)):
+                at = rng.randrange(len(lines))
+                lines[at] = rng.choice(DEFECTS)(lines[at])
+        suffix = SOURCES[source].suffix
+        path = folder / f"spec{index:05d}{suffix}"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def command(name: str) -> list[str] | None:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    return [found] if found else None
+
+
+def timed(argv: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, NO_COLOR="1"))
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def peak_memory_mb(argv: list[str]) -> float:
+    """Peak resident memory of one run, its worker processes included (the largest of them)."""
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True).stdout
+    return int(out.strip()) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--specs", type=int, default=1000, help="corpus size (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (default 3)")
+    parser.add_argument("--keep", metavar="DIR", help="write the corpus here and keep it")
+    args = parser.parse_args()
+    speclint = command("speclint")
+    if speclint is None:
+        print("speclint is not installed (pip install .)", file=sys.stderr)
+        return 2
+    proselint = command("proselint")
+    folder = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="speclint-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    files = make_corpus(folder, args.specs)
+    megabytes = sum(path.stat().st_size for path in files) / 1e6
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; corpus: {len(files)} specs, {megabytes:.1f} MB in {folder}")
+    print(f"runs per figure: {args.runs} (median shown, min in brackets)\n")
+
+    def report(label: str, times: list[float], files_count: int | None = None) -> float:
+        median = statistics.median(times)
+        rate = f"; {files_count / median:.0f} files/s, {megabytes / median:.2f} MB/s" if files_count else ""
+        print(f"{label}: {median:.2f} s (min {min(times):.2f}){rate}")
+        return median
+
+    check = [*speclint, "check", "--quiet", "--exit-zero"]
+    if _has_no_cache(speclint):  # measure the work itself, not a cache left by an earlier run
+        check.append("--no-cache")
+    single = report("speclint, one file (process start to exit)", timed([*check, str(files[0])], args.runs * 3))
+    corpus = report(f"speclint, {len(files)} specs", timed([*check, str(folder)], args.runs), len(files))
+    if _has_no_cache(speclint):
+        warm = [*speclint, "check", "--quiet", "--exit-zero", str(folder)]
+        timed(warm, 1)
+        report(f"speclint, {len(files)} unchanged specs, cache warm", timed(warm, args.runs), len(files))
+    print(f"speclint peak memory ({len(files)} specs): {peak_memory_mb([*check, str(folder)]):.0f} MB")
+    if proselint is None:
+        print("\nproselint is not installed (pip install '.[bench]'): no comparison")
+        return 0
+    prose_single = report("\nproselint, one file", timed([*proselint, "check", str(files[0])], args.runs * 3))
+    prose_corpus = report(f"proselint, {len(files)} specs", timed([*proselint, "check", str(folder)], args.runs), len(files))
+    ratios = f"one file {single / prose_single:.2f}, corpus {corpus / prose_corpus:.2f}"
+    print(f"\nspeclint / proselint wall time: {ratios} (below 1 = speclint faster)")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def _has_no_cache(speclint: list[str]) -> bool:
+    help_text = subprocess.run([*speclint, "check", "--help"], capture_output=True, text=True).stdout
+    return "--no-cache" in help_text
+
+
+if __name__ == "__main__":
+    sys.exit(main())
