@@ -220,7 +220,7 @@ def fix_file(result: FileResult, overrides: Overrides, unsafe: bool) -> FileFix:
             break
         seen.add(new_text)
         try:
-            new_violations = lint_source(read_bytes(new_text.encode("utf-8"), result.path), config)
+            new_violations = lint_source(read_bytes(new_text.encode("utf-8"), result.path), config, [])  # failures: said by the final lint
         except ReadError:
             break  # the fixes would leave nothing to lint (an empty file): stop before them
         text, violations = new_text, new_violations

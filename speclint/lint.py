@@ -25,6 +25,7 @@ class FileResult:
     error: str | None = None  # a one-line read or configuration error
     fail_on: str = "warning"  # the lowest severity that fails this file, from its configuration
     lines: list[str] | None = None  # the file's lines, for baselines and reports that quote the flagged text
+    rule_errors: list[str] = field(default_factory=list)  # rules that failed on this file (a speclint bug)
 
 
 def lint_path(path: str, config: Config) -> FileResult:
@@ -32,10 +33,18 @@ def lint_path(path: str, config: Config) -> FileResult:
         source = read_path(path)  # 1. read
     except ReadError as error:
         return FileResult(path, error=str(error))
-    return FileResult(path, lint_source(source, config), lines=source.lines)
+    return _result(path, source, config)
 
 
-def lint_source(source: SourceText, config: Config) -> list[Violation]:
+def _result(path: str, source: SourceText, config: Config) -> FileResult:
+    rule_errors: list[str] = []
+    violations = lint_source(source, config, rule_errors)
+    return FileResult(path, violations, lines=source.lines, rule_errors=rule_errors)
+
+
+def lint_source(source: SourceText, config: Config, rule_errors: list[str] | None = None) -> list[Violation]:
+    """The violations of one read file. A rule that fails is said in ``rule_errors`` (one line each)
+    and the other rules still run; without a list to say it in, the error is raised."""
     spec = parse_spec(source)  # 2. parse
     rules = config.rules
     enabled = config.enabled_rules(source.path)
@@ -43,7 +52,12 @@ def lint_source(source: SourceText, config: Config) -> list[Violation]:
     violations = [v for v in validate(spec, rules, config.schema) if v.code in enabled_codes]  # 3. validate
     ctx = RuleContext(spec, options=config.rule_options)
     for rule in enabled:  # 4. rules
-        violations.extend(rule.check(ctx))
+        try:
+            violations.extend(rule.check(ctx))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not cost the other rules' findings
+            if rule_errors is None:
+                raise
+            rule_errors.append(f"{source.path}: internal error in rule {rule.code} ({rule.name}): {type(error).__name__}: {error}")
     violations = apply_suppressions(violations, source.lines, source.path)
     if UNUSED_CODE not in enabled_codes:
         violations = [v for v in violations if v.code != UNUSED_CODE]
@@ -79,4 +93,4 @@ def lint_bytes(data: bytes, name: str, config: Config) -> FileResult:
         source = read_bytes(data, name)
     except ReadError as error:
         return FileResult(name, error=str(error))
-    return FileResult(name, lint_source(source, config), lines=source.lines)
+    return _result(name, source, config)
