@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="no closing summary")
     check.add_argument("-j", "--jobs", type=_positive, metavar="N", help="processes to lint with (default: one per core)")
     check.add_argument("-v", "--verbose", action="store_true", help="say on stderr what was left out (LanguageTool off or not answering)")
+    check.add_argument(
+        "--dump-text", action="store_true", help="print the text the rules see (for Word and PDF: the text view), numbered; lint nothing"
+    )
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only problems not recorded in this baseline file")
     baseline.add_argument("--write-baseline", metavar="FILE", help="record every problem found now in FILE, accepting them (exit 0)")
@@ -201,6 +204,8 @@ def run_check(args) -> int:
         exclude=args.exclude,
     )
     files, errors = collect_files(args.paths, overrides)
+    if args.dump_text:
+        return _dump_text(files, errors, args.stdin_filename)
     bar = progress_for(len(files), quiet=args.quiet)
     try:
         results = lint_files(files, overrides, args.jobs, stdin_name=args.stdin_filename, on_done=bar.advance if bar else None)
@@ -223,6 +228,27 @@ def run_check(args) -> int:
     if failed and not args.exit_zero:
         return EXIT_VIOLATIONS
     return EXIT_CLEAN
+
+
+def _dump_text(files: list[str], errors: list[str], stdin_name: str | None) -> int:
+    """`check --dump-text`: each file's text view as the rules see it, numbered; line numbers are the ones findings give."""
+    from speclint.read import ReadError, read_bytes, read_path
+
+    for message in errors:
+        _error(message)
+    failed = bool(errors)
+    for path in files:
+        try:
+            source = read_bytes(sys.stdin.buffer.read(), stdin_name or "<stdin>.txt") if path == "-" else read_path(path)
+        except ReadError as error:
+            _error(str(error))
+            failed = True
+            continue
+        print(f"==> {source.path} ({source.kind}, {len(source.lines)} lines) <==")
+        for number, line in enumerate(source.lines, 1):
+            page = f"p{source.pages[number - 1]:<3} " if source.pages and number <= len(source.pages) else ""
+            print(f"{number:>5}  {page}{line}")
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 def _report_option_problem(args) -> str | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from speclint.selection import is_enabled, matches
 
 CONFIG_NAMES = (".speclint.yaml", ".speclint.yml", "pyproject.toml")
-DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown"]
+DEFAULT_INCLUDE = ["*.txt", "*.text", "*.md", "*.markdown", "*.pdf", "*.docx"]
 DEFAULT_EXCLUDE = [".*", "node_modules", "__pycache__", "venv", "*.egg-info"]
 
 

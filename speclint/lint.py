@@ -26,6 +26,7 @@ class FileResult:
     fail_on: str = "warning"  # the lowest severity that fails this file, from its configuration
     lines: list[str] | None = None  # the file's lines, for baselines and reports that quote the flagged text
     rule_errors: list[str] = field(default_factory=list)  # rules that failed on this file (a speclint bug)
+    pages: list[int] | None = None  # the page of each line (PDF), for reports that say "page 2, line 14"
 
 
 def lint_path(path: str, config: Config) -> FileResult:
@@ -39,7 +40,7 @@ def lint_path(path: str, config: Config) -> FileResult:
 def _result(path: str, source: SourceText, config: Config) -> FileResult:
     rule_errors: list[str] = []
     violations = lint_source(source, config, rule_errors)
-    return FileResult(path, violations, lines=source.lines, rule_errors=rule_errors)
+    return FileResult(path, violations, lines=source.lines, rule_errors=rule_errors, pages=source.pages)
 
 
 def lint_source(source: SourceText, config: Config, rule_errors: list[str] | None = None) -> list[Violation]:
@@ -48,6 +49,9 @@ def lint_source(source: SourceText, config: Config, rule_errors: list[str] | Non
     spec = parse_spec(source)  # 2. parse
     rules = config.rules
     enabled = config.enabled_rules(source.path)
+    if not any(line.strip() for line in source.view):
+        # A document with no text at all (a scanned PDF): only what its reader found is worth saying.
+        enabled = [rule for rule in enabled if getattr(rule, "needs_source", None)]
     enabled_codes = {rule.code for rule in enabled}
     violations = [v for v in validate(spec, rules, config.schema) if v.code in enabled_codes]  # 3. validate
     ctx = RuleContext(spec, options=config.rule_options)

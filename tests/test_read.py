@@ -222,13 +222,22 @@ def test_missing_file(tmp_path):
     assert "no such file" in _error_for(tmp_path / "nope.txt").reason
 
 
-@pytest.mark.parametrize("name", ["spec.docx", "spec.pdf", "SPEC.PDF"])
-def test_word_and_pdf_files_are_not_supported_yet(tmp_path, name):
+@pytest.mark.parametrize(
+    "name, expected",
+    [("spec.docx", "damaged Word file"), ("spec.pdf", "truncated"), ("SPEC.PDF", "truncated")],
+)
+def test_broken_word_and_pdf_files_are_one_line_errors(tmp_path, name, expected):
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04 not really a document" if "docx" in name else b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    reason = _error_for(path).reason
-    assert "not supported" in reason
-    assert name.rsplit(".", 1)[1].lower() in reason
+    error = _error_for(path)
+    assert expected in error.reason
+    assert str(error).startswith(str(path) + ": ") and "\n" not in str(error)
+
+
+def test_old_word_doc_files_are_refused_with_how_to_fix(tmp_path):
+    path = tmp_path / "spec.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    assert "save the spec as .docx" in _error_for(path).reason
 
 
 def test_read_bytes_error_names_the_given_path():

@@ -19,6 +19,8 @@ def _cases(kind: str):
     for rule in RULES:
         if kind == "fire" and getattr(rule, "needs_service", False):
             continue  # fires only with a LanguageTool server: tests/test_languagetool.py runs it against a stand-in
+        if kind == "fire" and getattr(rule, "needs_source", None):
+            continue  # fires only on a .docx/.pdf (signals a .txt cannot have): tests/test_docx.py, tests/test_pdf.py run them
         examples = rule.fire_examples if kind == "fire" else rule.pass_examples
         for index, text in enumerate(examples):
             yield pytest.param(rule, text, id=f"{rule.code}-{kind}-{index}")
@@ -45,6 +47,16 @@ def test_pass_example_does_not_fire(rule, text):
 
 def test_only_g590_needs_a_service():
     assert [rule.code for rule in RULES if getattr(rule, "needs_service", False)] == ["G590"]
+
+
+def test_only_document_markup_rules_need_a_source_document():
+    docx_codes = [rule.code for rule in RULES if getattr(rule, "needs_source", None) == "docx"]
+    assert docx_codes == [f"M62{digit}" for digit in range(10)]
+    pdf_codes = [rule.code for rule in RULES if getattr(rule, "needs_source", None) == "pdf"]
+    assert pdf_codes == ["M630", "M631", "M632", "M633", "M634", "X910", "X911"]
+    for rule in RULES:
+        if getattr(rule, "needs_source", None):
+            assert rule.category in {"markup", "format"}, rule.code
 
 
 def test_codes_and_names_are_unique_and_well_formed():

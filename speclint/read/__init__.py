@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from speclint.read.source import ReadError, SourceText
+from speclint.read.source import ReadError, Signal, SourceText
 from speclint.read.text import read_text_bytes
 
-__all__ = ["ReadError", "SourceText", "read_path", "read_bytes", "TEXT_SUFFIXES"]
+__all__ = ["ReadError", "Signal", "SourceText", "read_path", "read_bytes", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 
@@ -47,6 +47,14 @@ def read_path(path: str | os.PathLike) -> SourceText:
 
 def read_bytes(data: bytes, name: str) -> SourceText:
     suffix = Path(name).suffix.lower()
-    if suffix in {".docx", ".pdf", ".doc"}:
-        raise ReadError(name, f"{suffix} files are not supported yet; export the spec as text")
+    if suffix == ".docx":
+        from speclint.read.docx import read_docx_bytes  # imported only for Word files: python-docx and lxml are heavy
+
+        return read_docx_bytes(data, name)
+    if suffix == ".pdf":
+        from speclint.read.pdf import read_pdf_bytes
+
+        return read_pdf_bytes(data, name)
+    if suffix == ".doc":
+        raise ReadError(name, "old Word .doc files cannot be read; save the spec as .docx")
     return read_text_bytes(data, name, markdown=suffix in {".md", ".markdown"})

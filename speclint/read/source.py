@@ -15,6 +15,20 @@ class ReadError(Exception):
         self.reason = reason
 
 
+@dataclass(frozen=True)
+class Signal:
+    """Something only the source document shows, found by its reader: an unaccepted tracked change,
+    a reviewer comment, highlighted or struck-through text, a PDF annotation. The rules in
+    speclint/checks/ report signals by ``kind``; positions are in the text view (1-based, end exclusive)."""
+
+    kind: str  # e.g. "insertion", "deletion", "comment", "highlight", "strike" (each reader documents its kinds)
+    line: int
+    column: int
+    end_column: int
+    detail: str = ""  # the changed or commented text, author and date, in plain words
+    end_line: int | None = None  # when the signal runs over several lines
+
+
 @dataclass
 class SourceText:
     path: str
@@ -23,6 +37,9 @@ class SourceText:
     encoding: str = "utf-8"
     newline: str = "\n"
     markdown: bool = False
+    kind: str = "text"  # "text", "markdown", "docx" or "pdf": which reader made it
+    signals: list[Signal] = field(default_factory=list)  # what the source shows beyond its text (docx, pdf)
+    pages: list[int] | None = None  # the page of each line, for readers that know pages (pdf)
     _offsets: list[int] = field(default_factory=list, repr=False)
     _text: str | None = field(default=None, repr=False)
 

@@ -97,4 +97,5 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Source
         raise ReadError(name, "file is empty")
     lines, newline = split_lines(text)
     view = [clean_line(line) for line in lines]
-    return SourceText(path=name, lines=lines, view=view, encoding=encoding, newline=newline, markdown=markdown)
+    kind = "markdown" if markdown else "text"
+    return SourceText(path=name, lines=lines, view=view, encoding=encoding, newline=newline, markdown=markdown, kind=kind)

@@ -37,6 +37,8 @@ def write_text(results, stream, options=None) -> None:
             line = f"{v.path}:{v.line}:{v.column}: {code} [{severity}] {v.message}"
             if v.suggestion and f'"{v.suggestion}"' not in v.message:  # most messages already name the fix
                 line += f' Suggested: "{v.suggestion}".'
+            line += _page_place(getattr(result, "pages", None), v)
+            line += _word_context(result, v)
             fixable[v.fix] = fixable.get(v.fix, 0) + 1
             stream.write(line + "\n")
     if options.get("quiet"):
@@ -54,6 +56,28 @@ def write_text(results, stream, options=None) -> None:
         summary += f" {errors} file{'s' if errors != 1 else ''} could not be read (see above)."
     stream.write(_fixable_note(fixable.get("safe", 0), fixable.get("unsafe", 0)))  # before the summary, which stays the last line
     stream.write(summary + "\n")
+
+
+def _page_place(pages: list[int] | None, v) -> str:
+    """ " (page 2, line 14)" for a PDF, whose line numbers count through every page; "" otherwise."""
+    if not pages or v.column == 0 or not 1 <= v.line <= len(pages):
+        return ""
+    page = pages[v.line - 1]
+    first = pages.index(page)  # pages are in order: the page's first line is its first mention
+    return f" (page {page}, line {v.line - first})"
+
+
+def _word_context(result, v, width: int = 40) -> str:
+    """' Context: "…about 40 characters…"' for a Word document, so the place can be found with Word's Find; "" otherwise."""
+    lines = getattr(result, "lines", None)
+    if not lines or not v.path.lower().endswith(".docx") or v.column == 0 or not 1 <= v.line <= len(lines):
+        return ""
+    text = lines[v.line - 1].replace("\t", " ")
+    start = max(0, min(v.column - 1 - width // 3, len(text) - width))
+    quoted = text[start : start + width].strip()
+    if not quoted:
+        return ""
+    return f' Context: "{"…" if start > 0 else ""}{quoted}{"…" if start + width < len(text) else ""}"'
 
 
 def _fixable_note(safe: int, unsafe: int) -> str:
