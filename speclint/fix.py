@@ -12,6 +12,11 @@ for the next pass. After each pass the text is linted again, until no fix is lef
 about the file is kept: its encoding and byte-order mark, each line's own line
 ending, the last line's newline (or its absence), its permissions. The write is
 atomic: a temporary file in the same folder, then os.replace.
+
+A Word (.docx) file is never changed: the fixes go into a corrected copy beside it,
+``<name>.fixed.docx`` (replaced when it exists), in one pass; a fix that covers anything
+but plain run text (a tab, a list number, a field result) is left out of the copy.
+PDF and .doc files are not fixed.
 """
 
 from __future__ import annotations
@@ -36,8 +41,10 @@ from speclint.violation import Violation
 # file (X902 at its first Symbol-font bullet) is fixed one instance per pass, so the cap is generous.
 # A text seen before (fixes undoing each other) stops the loop at once.
 MAX_PASSES = 10
-# Word and PDF files are not rewritten in place; the reader cannot open them yet either.
+# Word and PDF files are not rewritten in place; a .docx gets a corrected copy (COPIED), the others nothing.
 NOT_FIXED_IN_PLACE = frozenset({".docx", ".doc", ".pdf"})
+COPIED = ".docx"
+COPY_SUFFIX = ".fixed.docx"
 
 # Byte-order marks, longest first (a UTF-32 LE mark starts like a UTF-16 LE one), and the codec
 # that writes the text after them.
@@ -264,9 +271,23 @@ def apply_fixes(results: list[FileResult], overrides: Overrides, args, errors: l
     one-line message appended to ``errors`` (the command then exits 2); the other files are still fixed.
     """
     fixes = _fix_all(results, overrides, args)
-    fixed_problems = fixed_files = 0
+    copies = set(_docx_to_copy(results, args))
+    unsafe = bool(getattr(args, "unsafe_fixes", False))
+    fixed_problems = fixed_files = copied = 0
     updated = []
-    for result, outcome in zip(results, fixes, strict=True):
+    for index, (result, outcome) in enumerate(zip(results, fixes, strict=True)):
+        if index in copies:
+            try:
+                copy, applied = write_docx_copy(result, unsafe)
+            except FixError as error:
+                errors.append(str(error))
+            else:
+                if copy is not None:
+                    copied += 1
+                    if not args.quiet:
+                        _say(f"wrote corrected copy {copy} ({_plural(applied, 'fix', 'fixes')}); the original is unchanged")
+            updated.append(result)  # the original keeps its problems
+            continue
         if outcome is not None and outcome.error is None and outcome.changed:
             try:
                 _write_unless_changed(outcome)
@@ -283,7 +304,7 @@ def apply_fixes(results: list[FileResult], overrides: Overrides, args, errors: l
     if not args.quiet:
         if fixed_problems:
             _say(f"Fixed {_plural(fixed_problems, 'problem')} in {_plural(fixed_files, 'file')}.")
-        else:
+        elif not copied:
             _say("Nothing to fix automatically.")
     return updated
 
@@ -295,6 +316,9 @@ def show_diffs(results: list[FileResult], overrides: Overrides, args, errors: li
     something to fix, else 0; 2 for a path or file that could not be used.
     """
     fixes = _fix_all(results, overrides, args)
+    words = len(_docx_to_copy(results, args))
+    if words and not args.quiet:
+        _say(f"--diff cannot show a diff for Word files: {_plural(words, '.docx file')} skipped (--fix writes a corrected copy).")
     problems = files = 0
     for outcome in fixes:
         if outcome is None or not outcome.changed:
@@ -325,15 +349,16 @@ def _fix_all(results: list[FileResult], overrides: Overrides, args) -> list[File
         if result.path in stdin_names:
             from_stdin += 1
             continue
-        if Path(result.path).suffix.lower() in NOT_FIXED_IN_PLACE:
-            not_in_place += 1
+        suffix = Path(result.path).suffix.lower()
+        if suffix in NOT_FIXED_IN_PLACE:
+            not_in_place += suffix != COPIED  # a .docx gets a corrected copy (apply_fixes)
             continue
         if result.error is not None:
             continue
         if any(is_applied(v, unsafe) for v in result.violations):
             todo.append(index)
     if not_in_place and not args.quiet:
-        _say(f"--fix changes text and Markdown files only: {_plural(not_in_place, 'Word or PDF file')} left as they are.")
+        _say(f"--fix changes text, Markdown and .docx files only: {_plural(not_in_place, 'PDF or .doc file')} left as they are.")
     if from_stdin and not args.quiet:
         _say("--fix does not change standard input (-): its problems are listed as found.")
     fixes: list[FileFix | None] = [None] * len(results)
@@ -341,6 +366,93 @@ def _fix_all(results: list[FileResult], overrides: Overrides, args) -> list[File
     for index, outcome in zip(todo, done, strict=True):
         fixes[index] = outcome
     return fixes
+
+
+# -- Word files: a corrected copy ----------------------------------------------
+
+
+def _docx_to_copy(results: list[FileResult], args) -> list[int]:
+    """The .docx results with a fix to apply (read without error, not from standard input, not a copy already)."""
+    unsafe = bool(getattr(args, "unsafe_fixes", False))
+    stdin_names = _stdin_names(args)
+    todo = []
+    for index, result in enumerate(results):
+        if result.path in stdin_names or Path(result.path).suffix.lower() != COPIED or result.error is not None:
+            continue
+        if not any(is_applied(v, unsafe) for v in result.violations):
+            continue
+        if result.path.lower().endswith(COPY_SUFFIX):
+            if not args.quiet:
+                _say(f"{result.path} is a corrected copy already: no copy of it is written")
+            continue
+        todo.append(index)
+    return todo
+
+
+def docx_edits(violations: list[Violation], unsafe: bool) -> dict[int, list[tuple[int, int, str]]]:
+    """The fixes --fix applies, as 0-based (start, end, replacement) per 0-based line; edits across lines are left out."""
+    edits: dict[int, list[tuple[int, int, str]]] = {}
+    for violation in violations:
+        if not is_applied(violation, unsafe):
+            continue
+        main = (violation.line, violation.column, violation.end_line, violation.end_column, violation.suggestion)
+        for line, column, end_line, end_column, suggestion in (main, *violation.more_edits):
+            if line < 1 or end_line != line or not 1 <= column <= end_column or "\n" in suggestion or "\r" in suggestion:
+                continue
+            edits.setdefault(line - 1, []).append((column - 1, end_column - 1, suggestion))
+    return edits
+
+
+def fixed_copy_path(path: str) -> str:
+    """Where the corrected copy of a .docx goes: ``spec.docx`` -> ``spec.fixed.docx`` in the same folder."""
+    original = Path(path)
+    return str(original.with_name(original.name[: -len(original.suffix)] + COPY_SUFFIX))
+
+
+def write_docx_copy(result: FileResult, unsafe: bool) -> tuple[str | None, int]:
+    """Write the corrected copy of a .docx; return its path and the fixes in it (None, 0: none could be made)."""
+    from speclint.read.docx import write_fixed_copy  # python-docx only for Word files
+
+    path = result.path
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise FixError(f"{path}: cannot read the file again to fix it ({error.strerror or error})") from None
+    try:
+        fixed, applied = write_fixed_copy(data, docx_edits(result.violations, unsafe), path)
+    except ReadError as error:
+        raise FixError(str(error)) from None
+    if not applied:
+        return None, 0
+    copy = fixed_copy_path(path)
+    try:
+        read_bytes(fixed, copy)  # never leave a copy that speclint (or Word) could not open
+    except ReadError as error:
+        raise FixError(f"{path}: no corrected copy written: it would not read back ({error})") from None
+    try:
+        _write_new(copy, fixed, like=path)
+    except OSError as error:
+        raise FixError(f"{path}: no corrected copy written: {_reason(error, copy)}") from None
+    return copy, applied
+
+
+def _write_new(path: str, data: bytes, like: str) -> None:
+    """Write (or replace) a file in one step, with the permissions of ``like`` (writable by its owner)."""
+    mode = stat.S_IMODE(os.stat(like).st_mode) | stat.S_IWUSR
+    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".speclint-tmp", dir=os.path.dirname(path) or ".")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 _job: tuple[Overrides, bool] | None = None  # the workers' copy, set before the fork
@@ -416,8 +528,8 @@ def _diff_lines(text: str) -> list[str]:
     return lines
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def _plural(count: int, noun: str, nouns: str | None = None) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
 
 
 def _say(message: str) -> None:

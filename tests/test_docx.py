@@ -488,3 +488,95 @@ def test_dump_text_prints_the_view_with_line_numbers(tmp_path, run_speclint):
     result = run_speclint("check", "--dump-text", path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-2:] == ["    1  CLERK TYPIST", "    2  DEFINITION"]
+
+
+# -- check --fix: a corrected copy ---------------------------------------------------------------
+
+SAFE_FIXED = ("M602", "M604", "M606")
+
+
+def document_to_fix():
+    """Safe fixes in plain runs, a bold run that no fix touches, and "Useing" in the header."""
+    document = new_document(
+        "CLERK TYPIST",
+        "DEFINITION",
+        "Useing initiative, types letters [GK1] and reports.",
+        "Prepares <b>weekly</b> reports.",
+    )
+    paragraph = document.add_paragraph("Keeps ")
+    paragraph.add_run("bold records").bold = True
+    paragraph.add_run(" and files.")
+    document.sections[0].header.paragraphs[0].text = "Useing the city header"
+    return document
+
+
+def test_fix_writes_a_corrected_copy_and_never_changes_the_docx(tmp_path, run_speclint):
+    path = tmp_path / "spec.docx"
+    original = to_bytes(document_to_fix())
+    path.write_bytes(original)
+    assert {v.code for v in lint_source(read_bytes(original, "spec.docx"), Config())} >= set(SAFE_FIXED)
+    result = run_speclint("check", "--fix", path)
+    copy = tmp_path / "spec.fixed.docx"
+    assert path.read_bytes() == original
+    assert copy.exists(), result.stderr
+    assert f"speclint: wrote corrected copy {copy} (5 fixes); the original is unchanged" in result.stderr.splitlines()
+    assert result.returncode == 1  # the original keeps its problems
+    fixed = read_path(copy)
+    assert fixed.lines[2:6] == [
+        "Using initiative, types letters  and reports.",
+        "Prepares weekly reports.",
+        "Keeps bold records and files.",
+        "Using the city header",
+    ]
+    assert not [v for v in lint_source(fixed, Config()) if v.code in SAFE_FIXED]
+    runs = docx.Document(str(copy)).paragraphs[4].runs
+    assert [(r.text, bool(r.bold)) for r in runs] == [("Keeps ", False), ("bold records", True), (" and files.", False)]
+    copy.write_bytes(b"an old copy")  # a copy already there is replaced
+    again = run_speclint("check", "--fix", path)
+    assert "wrote corrected copy" in again.stderr
+    assert read_path(copy).lines == fixed.lines and path.read_bytes() == original
+
+
+def test_fixed_copy_edits_only_run_text_and_skips_edits_across_a_tab():
+    from speclint.read.docx import write_fixed_copy
+
+    document = new_document("TITLE")
+    add_xml_paragraph(document, run("Use", "<w:b/>") + run("ing tools") + "<w:r><w:tab/></w:r>" + run("Pending  "))
+    data = to_bytes(document)
+    assert read_bytes(data, "spec.docx").lines[1] == "Useing tools\tPending  "
+    edits = {
+        1: [(0, 6, "Using"), (10, 15, "X"), (13, 20, "Done")],  # across two runs; across the tab; in one run
+        0: [(1, 3, "x"), (0, 2, "Ti")],  # overlapping: the one that starts first is made
+        9: [(0, 1, "x")],  # no such line
+    }
+    fixed, applied = write_fixed_copy(data, edits, "spec.docx")
+    assert applied == 3
+    source = read_bytes(fixed, "spec.docx")
+    assert source.lines == ["TiTLE", "Using tools\tDone  "]
+    texts = [t for t in docx.Document(io.BytesIO(fixed)).element.body.iter(f"{{{docx.oxml.ns.nsmap['w']}}}t")]
+    assert [t.text for t in texts[1:]] == ["Using", " tools", "Done  "]
+    assert texts[2].get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert write_fixed_copy(data, {1: [(11, 14, "")]}, "spec.docx")[1] == 0  # the tab is in it: nothing changes
+
+
+def test_a_list_number_is_not_edited():
+    from speclint.read.docx import write_fixed_copy
+
+    document = docx.Document()
+    document.add_paragraph("Useing tools", style="List Number")
+    data = to_bytes(document)
+    assert read_bytes(data, "spec.docx").lines == ["1. Useing tools"]
+    fixed, applied = write_fixed_copy(data, {0: [(0, 4, ""), (3, 9, "Using")]}, "spec.docx")
+    assert applied == 1
+    assert read_bytes(fixed, "spec.docx").lines == ["1. Using tools"]
+
+
+def test_diff_says_once_it_cannot_show_word_files_and_writes_nothing(tmp_path, run_speclint):
+    path = tmp_path / "spec.docx"
+    path.write_bytes(to_bytes(document_to_fix()))
+    result = run_speclint("check", "--diff", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    notes = [line for line in result.stderr.splitlines() if "Word" in line]
+    assert notes == ["speclint: --diff cannot show a diff for Word files: 1 .docx file skipped (--fix writes a corrected copy)."]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.docx"]

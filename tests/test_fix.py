@@ -246,16 +246,17 @@ def test_read_only_file_is_an_error_and_the_others_are_still_fixed(run_speclint,
     assert stat.S_IMODE(locked.stat().st_mode) == 0o444
 
 
-def test_word_files_are_not_fixed_and_it_is_said_once(run_speclint, tmp_path):
+def test_pdf_and_word_files_are_not_fixed_in_place_and_it_is_said_once(run_speclint, tmp_path):
     spec = tmp_path / "accountant.txt"
     spec.write_text(MARKED, encoding="utf-8")
-    documents = [tmp_path / "one.docx", tmp_path / "two.pdf"]
+    documents = [tmp_path / "one.docx", tmp_path / "two.pdf", tmp_path / "three.pdf"]
     for document in documents:
         document.write_bytes(b"PK\x03\x04 not really a document")
     result = run_speclint("check", "--fix", spec, *documents)
-    notes = [line for line in result.stderr.splitlines() if "Word or PDF" in line]
-    assert notes == ["speclint: --fix changes text and Markdown files only: 2 Word or PDF files left as they are."]
-    assert [document.read_bytes() for document in documents] == [b"PK\x03\x04 not really a document"] * 2
+    notes = [line for line in result.stderr.splitlines() if line.startswith("speclint: --fix")]
+    assert notes == ["speclint: --fix changes text, Markdown and .docx files only: 2 PDF or .doc files left as they are."]
+    assert [document.read_bytes() for document in documents] == [b"PK\x03\x04 not really a document"] * 3
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["accountant.txt", "one.docx", "three.pdf", "two.pdf"]
     assert spec.read_text(encoding="utf-8") == ACCOUNTANT
 
 

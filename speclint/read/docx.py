@@ -262,6 +262,7 @@ class _Paragraph:
     comment_ends: dict[str, int] = field(default_factory=dict)
     nested: list = field(default_factory=list)  # text-box paragraphs, read after this one
     mark_deleted: bool = False
+    pieces: list = field(default_factory=list)  # (w:t element or None, start, end) in text; only when recording
 
 
 class _Walker:
@@ -274,6 +275,8 @@ class _Walker:
         self.comment_end: dict[str, tuple[int, int]] = {}
         self.pending: list[_Mark] = []  # marks of a deleted paragraph, carried to the next line
         self.style_numbering: dict[str, tuple[str, str]] = {}  # paragraph style id -> (numId, ilvl) of its list
+        self.record = False  # write_fixed_copy: keep where each line's text comes from
+        self.pieces: list[list] = []  # per line, when recording: _Paragraph.pieces
 
     # Blocks: paragraphs, tables, content controls -----------------------------------------------
 
@@ -390,14 +393,14 @@ class _Walker:
                     )
             elif tag == w("fldSimple"):
                 start = len(para.text)
-                self.inline(child, para, state, context)
+                self.inline(child, para, state, context + ("field",))
                 self._field_code(_attr(child, "instr"), para, start, len(para.text))
             elif tag == w("commentRangeStart"):
                 para.comment_starts.setdefault(_attr(child, "id"), len(para.text))
             elif tag == w("commentRangeEnd"):
                 para.comment_ends[_attr(child, "id")] = len(para.text)
             elif tag == "{" + M + "}oMath" or tag == "{" + M + "}oMathPara":
-                para.text += "".join(t.text or "" for t in child.iter("{" + M + "}t"))
+                self._append(para, "".join(t.text or "" for t in child.iter("{" + M + "}t")), None)
 
     def run(self, run, para: _Paragraph, state: dict, context: tuple) -> None:
         rpr = run.find(w("rPr"))
@@ -435,7 +438,8 @@ class _Walker:
             if hidden:
                 hidden_text.append(text)
             else:
-                para.text += text
+                mappable = tag == w("t") and not fields and "field" not in context
+                self._append(para, text, child if mappable else None)
         end = len(para.text)
         text = para.text[start:end]
         if rpr is None or "deleted" in context:
@@ -466,6 +470,12 @@ class _Walker:
         if style is not None and _attr(style, "val") in self.placeholder_styles:
             self._add(para, _Mark("field", start, end, f'placeholder text "{_short(text)}" never replaced', ("placeholder",), text))
 
+    def _append(self, para: _Paragraph, text: str, element) -> None:
+        """Add text to the paragraph; when recording, remember the w:t it came from (None: it cannot be edited)."""
+        if self.record and text:
+            para.pieces.append((element, len(para.text), len(para.text) + len(text)))
+        para.text += text
+
     def _field_code(self, code: str, para: _Paragraph, start: int, end: int) -> None:
         match = _MERGEFIELD.match(code or "")
         if match:
@@ -488,6 +498,8 @@ class _Walker:
     def emit(self, para: _Paragraph) -> None:
         text = para.text.replace("\r", " ").replace("\n", " ")
         self.lines.append(text)
+        if self.record:
+            self.pieces.append(para.pieces)
         line = len(self.lines)
         marks = self.pending + para.marks
         self.pending = []
@@ -612,6 +624,17 @@ def read_docx_bytes(data: bytes, name: str) -> SourceText:
 
 
 def _read(document, name: str) -> SourceText:
+    walker, _ = _walk(document, name)
+    lines = walker.lines
+    if not any(line.strip() for line in lines):
+        raise ReadError(name, "the Word document has no text")
+    view = [clean_line(line) for line in lines]
+    signals = sorted(walker.signals, key=lambda s: (s.line, s.column, s.kind))
+    return SourceText(path=name, lines=lines, view=view, encoding="docx", kind="docx", signals=signals)
+
+
+def _walk(document, name: str, record: bool = False) -> tuple[_Walker, list]:
+    """Walk the whole document as the reader does; also return (part, root) for parts parsed from their bytes."""
     main = document.part
     body = main.element.find(w("body"))
     if body is None:
@@ -642,11 +665,15 @@ def _read(document, name: str) -> SourceText:
 
     walker = _Walker(numbering, placeholder_styles)
     walker.style_numbering = style_numbering
+    walker.record = record
     walker.blocks(body)
+    parsed = []  # parts python-docx keeps as bytes (footnotes, endnotes): an edit must be written back to them
     for kind, _ in _PART_ORDER:
         parts = sorted(related.get(kind, []), key=lambda part: _natural(str(part.partname)))
         for part in parts:
             root = _xml_of(part, name)
+            if getattr(part, "element", None) is None and getattr(part, "_element", None) is None:
+                parsed.append((part, root))
             if kind in ("footnotes", "endnotes"):
                 for note in root.findall(w(kind[:-1])):
                     if _attr(note, "type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -666,13 +693,80 @@ def _read(document, name: str) -> SourceText:
         track = settings.find(w("trackRevisions"))
         if _on(track):
             walker.signals.append(Signal("track-changes", 1, 0, 0, "Track Changes is switched on"))
+    return walker, parsed
 
-    lines = walker.lines
-    if not any(line.strip() for line in lines):
-        raise ReadError(name, "the Word document has no text")
-    view = [clean_line(line) for line in lines]
-    signals = sorted(walker.signals, key=lambda s: (s.line, s.column, s.kind))
-    return SourceText(path=name, lines=lines, view=view, encoding="docx", kind="docx", signals=signals)
+
+# -- the corrected copy (check --fix) -----------------------------------------------------------
+
+
+def write_fixed_copy(data: bytes, edits_by_line: dict[int, list[tuple[int, int, str]]], name: str) -> tuple[bytes, int]:
+    """The document with the edits made in its w:t text, and how many were made.
+
+    ``edits_by_line`` maps a 0-based line of the view to edits (start, end, replacement), 0-based
+    columns, end exclusive. An edit is made only when all it covers is text of w:t elements (not a
+    list label, tab, break, symbol, field result or equation); of two overlapping edits the first
+    is kept. Everything else in the package (formatting, comments, tracked changes) stays as it was.
+    """
+    document = _open(data, name)
+    try:
+        walker, parsed = _walk(document, name, record=True)
+    except RecursionError:
+        raise ReadError(name, "damaged Word file: its XML is nested too deeply") from None
+    touched: set = set()  # the root elements of the parts whose text changed
+    applied = 0
+    for index, edits in edits_by_line.items():
+        if not 0 <= index < len(walker.pieces):
+            continue
+        pieces = walker.pieces[index]
+        kept: list[tuple[int, int, str]] = []
+        for edit in sorted(edits, key=lambda e: (e[0], e[1])):
+            if kept and edit == kept[-1]:
+                applied += 1  # two rules asking for the same edit: made once, fixes both
+                continue
+            if kept and (edit[0] < kept[-1][1] or edit[0] == kept[-1][0]):
+                continue
+            if _covering(pieces, edit[0], edit[1]) is None:
+                continue
+            kept.append(edit)
+        for start, end, replacement in reversed(kept):  # from the end backwards: earlier offsets stay right
+            covered = _covering(pieces, start, end)
+            first, last = covered[0], covered[-1]
+            for element, piece_start, _ in covered:
+                text = element.text or ""
+                if element is first[0]:
+                    tail = text[end - piece_start :] if element is last[0] else ""
+                    text = text[: start - piece_start] + replacement + tail
+                elif element is last[0]:
+                    text = text[end - piece_start :]
+                else:
+                    text = ""
+                _set_text(element, text)
+                touched.add(element.getroottree().getroot())
+            applied += 1
+    for part, root in parsed:
+        if root in touched:
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), applied
+
+
+def _covering(pieces: list, start: int, end: int) -> list | None:
+    """The pieces an edit of [start, end) touches, or None when it touches anything but w:t text."""
+    if start == end:  # an insertion: into the piece it falls in, or at the end of the one before
+        inside = [p for p in pieces if p[1] <= start < p[2]] or [p for p in pieces if p[2] == start]
+        return inside[:1] if inside and inside[0][0] is not None else None
+    covered = [p for p in pieces if p[1] < end and p[2] > start]
+    if not covered or covered[0][1] > start or covered[-1][2] < end or any(p[0] is None for p in covered):
+        return None
+    return covered
+
+
+def _set_text(element, text: str) -> None:
+    element.text = text
+    space = "{http://www.w3.org/XML/1998/namespace}space"
+    if text != text.strip():
+        element.set(space, "preserve")
 
 
 def _natural(text: str) -> list:
