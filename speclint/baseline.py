@@ -23,6 +23,7 @@ import sys
 import tempfile
 
 from speclint import __version__
+from speclint.files import kept_mode
 from speclint.violation import Violation
 
 FORMAT_VERSION = 1
@@ -174,7 +175,7 @@ def write_baseline(baseline: Baseline) -> None:
             stream.write("\n")
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(baseline.path))
+        os.chmod(temporary, kept_mode(baseline.path))
         os.replace(temporary, baseline.path)
     except OSError as error:
         if os.path.exists(temporary):
@@ -182,14 +183,6 @@ def write_baseline(baseline: Baseline) -> None:
         raise BaselineError(f"{baseline.path}: cannot write the baseline ({error.strerror or error})") from None
 
 
-def _file_mode(path: str) -> int:
-    """The mode the file has, or a new file's usual one: mkstemp's private 0600 would hide it from colleagues."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def read_baseline(path: str) -> Baseline:

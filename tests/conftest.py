@@ -22,6 +22,35 @@ def speclint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "speclint"]
 
 
+# A small spec with two certain defects (a comment marker, an HTML tag) and nothing else wrong.
+BAD_SPEC = """ACCOUNTANT II
+FLSA Status: Exempt
+
+DEFINITION
+Performs professional accounting work.[GK1]
+
+DISTINGUISHING CHARACTERISTICS
+Journey level.
+
+SUPERVISION RECEIVED AND EXERCISED
+Receives general supervision.
+
+ESSENTIAL FUNCTIONS
+1. Prepares <b>journal</b> entries.
+
+KNOWLEDGE, SKILLS AND ABILITIES
+Knowledge of: accounting.
+
+EDUCATION AND EXPERIENCE
+A bachelor's degree.
+
+PHYSICAL DEMANDS
+Occasionally lifts up to 10 pounds. Reasonable accommodations may be made.
+
+Revised: June 3, 2025
+"""
+
+
 TODAY = "2026-11-23"
 
 

@@ -7,37 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN, ROOT, SEEDS
+from conftest import BAD_SPEC, CLEAN, ROOT, SEEDS
 
 CONTRACT_FIELDS = {"path", "line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message"}
 CATEGORIES = {"structure", "flsa", "physical", "spelling", "grammar", "markup", "dates", "inclusive", "format"}
 
-BAD_SPEC = """ACCOUNTANT II
-FLSA Status: Exempt
-
-DEFINITION
-Performs professional accounting work.[GK1]
-
-DISTINGUISHING CHARACTERISTICS
-Journey level.
-
-SUPERVISION RECEIVED AND EXERCISED
-Receives general supervision.
-
-ESSENTIAL FUNCTIONS
-1. Prepares <b>journal</b> entries.
-
-KNOWLEDGE, SKILLS AND ABILITIES
-Knowledge of: accounting.
-
-EDUCATION AND EXPERIENCE
-A bachelor's degree.
-
-PHYSICAL DEMANDS
-Occasionally lifts up to 10 pounds. Reasonable accommodations may be made.
-
-Revised: June 3, 2025
-"""
 
 
 def test_version(run_speclint):

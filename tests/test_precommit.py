@@ -17,34 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import BAD_SPEC, ROOT
 
-BAD_SPEC = """ACCOUNTANT II
-FLSA Status: Exempt
-
-DEFINITION
-Performs professional accounting work.[GK1]
-
-DISTINGUISHING CHARACTERISTICS
-Journey level.
-
-SUPERVISION RECEIVED AND EXERCISED
-Receives general supervision.
-
-ESSENTIAL FUNCTIONS
-1. Prepares <b>journal</b> entries.
-
-KNOWLEDGE, SKILLS AND ABILITIES
-Knowledge of: accounting.
-
-EDUCATION AND EXPERIENCE
-A bachelor's degree.
-
-PHYSICAL DEMANDS
-Occasionally lifts up to 10 pounds. Reasonable accommodations may be made.
-
-Revised: June 3, 2025
-"""
 GOOD_SPEC = (ROOT / "specs" / "clean" / "accountant-ii.txt").read_text(encoding="utf-8")
 # Words in pip's output when the registry cannot be reached (the one case in which the tests skip).
 _NO_REGISTRY = (

@@ -9,31 +9,17 @@ tests/test_docx.py, and ``needs_source = "docx"`` tells tests/test_rule_examples
 
 from __future__ import annotations
 
-from speclint.engine.context import RuleContext
-from speclint.engine.rule import PythonRule, register
+from speclint.checks.signals import SignalRule
+from speclint.engine.rule import register
 
 _PASSING = ("DEFINITION\nUnder general direction, plans and supervises the billing work of the District.\n",)
 _FIRE_NOTE = " (Fires only on a Word .docx file: tests/test_docx.py builds one.)"
 
 
-class _SignalRule(PythonRule):
-    category = "markup"
-    severity = "error"
-    signal_kinds: tuple[str, ...] = ()
+class _SignalRule(SignalRule):
     needs_source = "docx"  # fires only on a .docx: its fire examples are Word documents built in tests/test_docx.py
     fire = (_FIRE_NOTE,)
     passing = _PASSING
-
-    def check(self, ctx: RuleContext):
-        for signal in getattr(ctx.source, "signals", ()):
-            if signal.kind not in self.signal_kinds:
-                continue
-            message = self.message.format(detail=signal.detail)
-            if signal.column == 0:
-                yield ctx.file_violation(self, message)
-                continue
-            end_line = signal.end_line or signal.line
-            yield ctx.violation(self, signal.line, signal.column, end_line, max(signal.end_column, signal.column), message)
 
 
 @register

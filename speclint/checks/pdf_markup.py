@@ -9,33 +9,17 @@ these rules never fire on one: their "fire" examples are PDFs drawn in tests/tes
 
 from __future__ import annotations
 
-from speclint.engine.context import RuleContext
-from speclint.engine.rule import PythonRule, register
+from speclint.checks.signals import SignalRule
+from speclint.engine.rule import register
 
 _PASSING = ("DEFINITION\nUnder general direction, operates and maintains the water treatment plant of the District.\n",)
 _FIRE_NOTE = "(fires only on a .pdf document: tests/test_pdf.py draws one)"
 
 
-class _PdfSignalRule(PythonRule):
-    category = "markup"
-    severity = "error"
-    signal_kinds: tuple[str, ...] = ()
+class _PdfSignalRule(SignalRule):
     needs_source = "pdf"  # fires only on a .pdf: its fire examples are PDFs drawn in tests/test_pdf.py
     fire = (_FIRE_NOTE,)
     passing = _PASSING
-
-    def check(self, ctx: RuleContext):
-        if getattr(ctx.source, "kind", "text") != "pdf":
-            return
-        for signal in ctx.source.signals:
-            if signal.kind not in self.signal_kinds:
-                continue
-            message = self.message.format(detail=signal.detail)
-            if signal.column == 0:
-                yield ctx.file_violation(self, message)
-                continue
-            end_line = signal.end_line or signal.line
-            yield ctx.violation(self, signal.line, signal.column, end_line, max(signal.end_column, signal.column), message)
 
 
 @register

@@ -6,6 +6,8 @@ import io
 import os
 import tempfile
 
+from speclint.files import kept_mode
+
 
 class ReportWriteError(Exception):
     """--output FILE cannot be written; ``str()`` is the one-line message."""
@@ -27,19 +29,9 @@ def write_report_file(path: str, write) -> None:
         handle, temporary = tempfile.mkstemp(prefix=".speclint-report-", suffix=".tmp", dir=folder)
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(buffer.getvalue())
-        os.chmod(temporary, _file_mode(path))
+        os.chmod(temporary, kept_mode(path))
         os.replace(temporary, path)
     except OSError as error:
         if temporary and os.path.exists(temporary):
             os.unlink(temporary)
         raise ReportWriteError(f"{path}: cannot write the report ({error.strerror or error})") from None
-
-
-def _file_mode(path: str) -> int:
-    """The mode the file has, or a new file's usual one: mkstemp's private 0600 would hide it from colleagues."""
-    try:
-        return os.stat(path).st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
