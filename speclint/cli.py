@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply likely fixes (spelling suggestions)")
     check.add_argument("-q", "--quiet", action="store_true", help="no closing summary")
     check.add_argument("-j", "--jobs", type=_positive, metavar="N", help="processes to lint with (default: one per core)")
+    check.add_argument(
+        "--no-cache", action="store_true", help="lint every file afresh; do not read or write .speclint_cache/ (also: $SPECLINT_NO_CACHE)"
+    )
     check.add_argument("-v", "--verbose", action="store_true", help="say on stderr what was left out (LanguageTool off or not answering)")
     check.add_argument(
         "--dump-text", action="store_true", help="print the text the rules see (for Word and PDF: the text view), numbered; lint nothing"
@@ -208,7 +211,9 @@ def run_check(args) -> int:
         return _dump_text(files, errors, args.stdin_filename)
     bar = progress_for(len(files), quiet=args.quiet)
     try:
-        results = lint_files(files, overrides, args.jobs, stdin_name=args.stdin_filename, on_done=bar.advance if bar else None)
+        use_cache = not (args.no_cache or os.environ.get("SPECLINT_NO_CACHE"))
+        progress = bar.advance if bar else None
+        results = lint_files(files, overrides, args.jobs, stdin_name=args.stdin_filename, on_done=progress, use_cache=use_cache)
     finally:
         if bar:
             bar.close()

@@ -10,6 +10,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from speclint.config import ConfigError, Overrides, resolve
 from speclint.lint import FileResult, lint_bytes, lint_path
@@ -20,6 +21,7 @@ STDIN_NAME = "<stdin>.txt"  # the name stdin is linted under without --stdin-fil
 # A pool costs a fork per worker; below this many files per worker, one process is faster.
 _FILES_PER_WORKER = 3
 _overrides: Overrides | None = None  # the workers' copy, set before the fork
+_use_cache = False  # likewise: --no-cache, or a caller that wants fresh results
 
 
 def lint_one(path: str) -> FileResult:
@@ -27,8 +29,25 @@ def lint_one(path: str) -> FileResult:
         config = resolve(path, _overrides)
     except ConfigError as error:
         return FileResult(path, error=str(error))
-    result = lint_path(path, config)
+    result = _cached(path, config) if _use_cache else lint_path(path, config)
     result.fail_on = config.fail_on
+    return result
+
+
+def _cached(path: str, config) -> FileResult:
+    from speclint.cache import ResultCache
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return lint_path(path, config)  # lint_path says what is wrong with the file
+    results = ResultCache(config)
+    key = results.key(path, data)
+    found = results.get(key, path)
+    if found is not None:
+        return found
+    result = lint_path(path, config)
+    results.put(key, result)
     return result
 
 
@@ -53,10 +72,12 @@ def lint_files(
     *,
     stdin_name: str | None = None,
     on_done: Callable[[], None] | None = None,
+    use_cache: bool = False,
 ) -> list[FileResult]:
-    """One result per file, in order. ``jobs`` None means one per core; ``on_done`` is called as each file finishes."""
-    global _overrides
-    _overrides = overrides
+    """One result per file, in order. ``jobs`` None means one per core; ``on_done`` is called as each file
+    finishes; ``use_cache`` keeps and reuses results of unchanged files (speclint.cache)."""
+    global _overrides, _use_cache
+    _overrides, _use_cache = overrides, use_cache
     done = on_done or (lambda: None)
     on_disk = [path for path in files if path != STDIN]
     by_path: dict[str, FileResult] = {}

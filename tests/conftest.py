@@ -60,6 +60,8 @@ def fixed_today(monkeypatch):
     monkeypatch.setenv("SPECLINT_TODAY", TODAY)
     # A developer's own LanguageTool server must not see (or change) the suite's results.
     monkeypatch.delenv("SPECLINT_LANGUAGETOOL_URL", raising=False)
+    # Each test sees speclint work afresh (and its folders stay as it made them); tests/test_cache.py turns the cache on.
+    monkeypatch.setenv("SPECLINT_NO_CACHE", "1")
 
 
 @pytest.fixture
