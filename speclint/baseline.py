@@ -20,10 +20,9 @@ import json
 import os
 import re
 import sys
-import tempfile
 
 from speclint import __version__
-from speclint.files import kept_mode
+from speclint.files import kept_mode, replace_atomically
 from speclint.violation import Violation
 
 FORMAT_VERSION = 1
@@ -164,22 +163,10 @@ def write_baseline(baseline: Baseline) -> None:
         "created": baseline.header.get("created") or datetime.date.today().isoformat(),
         "entries": sorted(baseline.entries, key=_sort_key),
     }
-    folder = os.path.dirname(os.path.abspath(baseline.path))
+    data = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".speclint-baseline-", suffix=".tmp", dir=folder)
+        replace_atomically(baseline.path, data, kept_mode(baseline.path))
     except OSError as error:
-        raise BaselineError(f"{baseline.path}: cannot write the baseline ({error.strerror or error})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            json.dump(document, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, kept_mode(baseline.path))
-        os.replace(temporary, baseline.path)
-    except OSError as error:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
         raise BaselineError(f"{baseline.path}: cannot write the baseline ({error.strerror or error})") from None
 
 

@@ -14,12 +14,12 @@ import datetime
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from speclint import __version__
 from speclint.config import Config
+from speclint.files import kept_mode, replace_atomically
 from speclint.lint import FileResult
 from speclint.violation import Violation
 
@@ -104,10 +104,9 @@ class ResultCache:
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
             _ignore_in_git(self.folder.parent)
-            handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(stored, stream, ensure_ascii=False)
-            os.replace(temporary, entry)  # workers may write the same entry at once: the last complete one wins
+            # Workers may write the same entry at once: the last complete one wins. A cache entry
+            # can be lost in a crash without harm, so it is not flushed to disk first.
+            replace_atomically(str(entry), json.dumps(stored, ensure_ascii=False).encode("utf-8"), kept_mode(str(entry)), durable=False)
         except OSError:
             pass  # a read-only project: lint without a cache
 

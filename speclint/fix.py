@@ -27,11 +27,11 @@ import multiprocessing
 import os
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from speclint.config import ConfigError, Overrides, resolve
+from speclint.files import replace_atomically
 from speclint.lint import FileResult, lint_source
 from speclint.read import ReadError, read_bytes
 from speclint.read.text import decode, split_lines
@@ -242,25 +242,7 @@ def write_atomic(path: str, data: bytes) -> None:
     status = os.stat(target)
     if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise PermissionError(f"{path}: the file is read-only")
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".speclint-tmp", dir=os.path.dirname(target))
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(status.st_mode))
-        if hasattr(os, "chown"):
-            try:
-                os.chown(temporary, status.st_uid, status.st_gid)
-            except OSError:
-                pass  # only the owner's own files, or root, can keep another owner
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    replace_atomically(target, data, stat.S_IMODE(status.st_mode), owner=(status.st_uid, status.st_gid))
 
 
 # -- the two commands ---------------------------------------------------------
@@ -438,21 +420,7 @@ def write_docx_copy(result: FileResult, unsafe: bool) -> tuple[str | None, int]:
 
 def _write_new(path: str, data: bytes, like: str) -> None:
     """Write (or replace) a file in one step, with the permissions of ``like`` (writable by its owner)."""
-    mode = stat.S_IMODE(os.stat(like).st_mode) | stat.S_IWUSR
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".speclint-tmp", dir=os.path.dirname(path) or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
+    replace_atomically(path, data, stat.S_IMODE(os.stat(like).st_mode) | stat.S_IWUSR)
 
 
 _job: tuple[Overrides, bool] | None = None  # the workers' copy, set before the fork

@@ -10,10 +10,10 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from speclint.config import ConfigError, Overrides, resolve
 from speclint.lint import FileResult, lint_bytes, lint_path
+from speclint.read import ReadError, read_file_bytes
 
 STDIN = "-"
 STDIN_NAME = "<stdin>.txt"  # the name stdin is linted under without --stdin-filename: plain text, the config of the current folder
@@ -38,15 +38,15 @@ def _cached(path: str, config) -> FileResult:
     from speclint.cache import ResultCache
 
     try:
-        data = Path(path).read_bytes()
-    except OSError:
-        return lint_path(path, config)  # lint_path says what is wrong with the file
+        data = read_file_bytes(path)
+    except ReadError as error:
+        return FileResult(path, error=str(error))
     results = ResultCache(config)
     key = results.key(path, data)
     found = results.get(key, path)
     if found is not None:
         return found
-    result = lint_path(path, config)
+    result = lint_bytes(data, path, config)  # the bytes just read: the file is not read twice
     results.put(key, result)
     return result
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from speclint.read.source import ReadError, Signal, SourceText
 from speclint.read.text import read_text_bytes
 
-__all__ = ["ReadError", "Signal", "SourceText", "read_path", "read_bytes", "TEXT_SUFFIXES"]
+__all__ = ["ReadError", "Signal", "SourceText", "read_path", "read_bytes", "read_file_bytes", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 
@@ -27,6 +27,11 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def read_path(path: str | os.PathLike) -> SourceText:
     """Read one spec file. Raises :class:`ReadError` with a one-line reason."""
+    return read_bytes(read_file_bytes(path), os.fspath(path))
+
+
+def read_file_bytes(path: str | os.PathLike) -> bytes:
+    """A spec file's bytes, or :class:`ReadError` for a folder, a missing, unreadable or oversized file."""
     name = os.fspath(path)
     target = Path(name)
     try:
@@ -35,14 +40,13 @@ def read_path(path: str | os.PathLike) -> SourceText:
         size = target.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(name, f"file is too large to be a class spec ({size // (1024 * 1024)} MB)")
-        data = target.read_bytes()
+        return target.read_bytes()
     except FileNotFoundError:
         raise ReadError(name, "no such file") from None
     except PermissionError:
         raise ReadError(name, "permission denied") from None
     except OSError as error:
         raise ReadError(name, error.strerror or str(error)) from None
-    return read_bytes(data, name)
 
 
 def read_bytes(data: bytes, name: str) -> SourceText:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 
-from speclint.files import kept_mode
+from speclint.files import kept_mode, replace_atomically
 
 
 class ReportWriteError(Exception):
@@ -19,19 +18,12 @@ def write_report_file(path: str, write) -> None:
     folder = os.path.dirname(os.path.abspath(path))
     buffer = io.StringIO()
     write(buffer)
-    temporary = None
     try:
         os.makedirs(folder, exist_ok=True)
     except OSError as error:
         reason = "a file of that name is in the way" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
         raise ReportWriteError(f"{path}: cannot create the folder {os.path.dirname(path) or folder} ({reason or error})") from None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".speclint-report-", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(buffer.getvalue())
-        os.chmod(temporary, kept_mode(path))
-        os.replace(temporary, path)
+        replace_atomically(path, buffer.getvalue().encode("utf-8"), kept_mode(path))
     except OSError as error:
-        if temporary and os.path.exists(temporary):
-            os.unlink(temporary)
         raise ReportWriteError(f"{path}: cannot write the report ({error.strerror or error})") from None
