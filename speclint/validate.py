@@ -43,6 +43,21 @@ def _bundled_schemas() -> dict[str, dict]:
     return found
 
 
+def is_valid_fast(data, schema: str) -> bool:
+    """True when the generated validator for a bundled schema (speclint.schema_check) accepts ``data``.
+    False means "ask jsonschema": the data is invalid, or the schema is not a bundled one."""
+    from speclint.schema_check import VALIDATORS, JsonSchemaValueException
+
+    check = VALIDATORS.get(schema)
+    if check is None:
+        return False
+    try:
+        check(data)
+    except JsonSchemaValueException:
+        return False
+    return True
+
+
 @cache
 def load_validator(profile: str = DEFAULT_PROFILE):
     """A validator for a built-in profile name or a path to an agency's schema file."""
@@ -69,10 +84,11 @@ def load_validator(profile: str = DEFAULT_PROFILE):
     registry = Registry(retrieve=retrieve).with_resources(
         (uri, Resource.from_contents(contents)) for uri, contents in _bundled_schemas().items()
     )
-    try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.SchemaError as error:
-        raise ProfileError(f"{profile}: not a valid JSON Schema ({error.message})") from None
+    if path != builtin:  # the bundled profiles are checked by the tests, not on every run
+        try:
+            jsonschema.Draft202012Validator.check_schema(schema)
+        except jsonschema.SchemaError as error:
+            raise ProfileError(f"{profile}: not a valid JSON Schema ({error.message})") from None
     return jsonschema.Draft202012Validator(schema, registry=registry)
 
 
@@ -83,10 +99,12 @@ def _field_names() -> dict[str, dict]:
 
 
 def validate(spec: Spec, rules: RuleSet, profile: str = DEFAULT_PROFILE) -> list[Violation]:
+    model = spec.to_dict()
+    if is_valid_fast(model, f"profile_{profile.replace('-', '_')}"):
+        return []
     import referencing.exceptions
 
     validator = load_validator(profile)
-    model = spec.to_dict()
     ctx = RuleContext(spec)
     violations = []
     try:

@@ -618,36 +618,38 @@ class SplitWord(PythonRule):
         raw = _raw_text(ctx)
         lexicon = lexicon_for(ctx)
         lowered = [token.text.lower() for token in words]
-        index = 0
-        while index < len(words) - 1:
-            fired = 0
+        # The joined word is the rarest condition and one lookup: find where it holds first, in one pass.
+        common_at = {
+            2: lexicon.common_positions(map(str.__add__, lowered, lowered[1:]), _JOINED_ZIPF),
+            3: lexicon.common_positions(map("".join, zip(lowered, lowered[1:], lowered[2:], strict=False)), _JOINED_ZIPF),
+        }
+        next_free = 0
+        for index in sorted(common_at[2] | common_at[3]):
+            if index < next_free:
+                continue
             for size in (3, 2):
-                if index + size > len(words):
-                    continue
-                # The joined word is the rarest condition and a cached lookup: test it first.
-                if not lexicon.common("".join(lowered[index : index + size]), _JOINED_ZIPF):
+                if index not in common_at[size]:
                     continue
                 window = words[index : index + size]
                 if not self._candidate(window, text, raw):
                     continue
                 pieces = [token.text for token in window]
-                joined = "".join(pieces)
+                joined_word = "".join(pieces)
                 real = [_is_word(lexicon, piece) for piece in pieces]
                 real[-1] = real[-1] and pieces[-1].lower() not in _SUFFIXES
                 if pieces[-1].lower() in _LOST_APOSTROPHE and real[-2]:
                     continue  # "District s", "don t": a lost apostrophe, not a split word
-                if all(real) and not _join_outweighs(lexicon, pieces, joined, _JOIN_LEAD[self.code]):
+                if all(real) and not _join_outweighs(lexicon, pieces, joined_word, _JOIN_LEAD[self.code]):
                     continue
                 if any(len(piece) == 1 for piece in pieces) and any(r for r, p in zip(real, pieces, strict=True) if len(p) > 1):
                     continue  # "items a, b and c": a letter next to a real word is no evidence of a split
                 if self._used_alone(ctx, words, window, real):
                     continue
                 found = text[window[0].start : window[-1].end]
-                message = self.message.format(found=found, joined=joined, s="s" if size > 2 else "")
-                yield ctx.span_violation(self, window[0].start, window[-1].end, message, joined)
-                fired = size
+                message = self.message.format(found=found, joined=joined_word, s="s" if size > 2 else "")
+                yield ctx.span_violation(self, window[0].start, window[-1].end, message, joined_word)
+                next_free = index + size
                 break
-            index += fired or 1
 
     @staticmethod
     def _used_alone(ctx: RuleContext, words, window, real: list[bool]) -> bool:

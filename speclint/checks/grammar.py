@@ -20,6 +20,7 @@ from itertools import compress, count
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.resources import load_yaml, rules_dir
+from speclint.words.tokens import Token, word_tokens
 
 _WORD = r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*"
 # Between two words: one or two spaces, or a line break (wrapped text). Never a tab: tabs separate table cells.
@@ -93,11 +94,6 @@ class _Repeat:
     end: int
 
 
-@cache
-def _word_pattern() -> re.Pattern:
-    return re.compile(_WORD)
-
-
 _JOINED = frozenset("'\u2019/&@-_$<") | frozenset("0123456789")  # a word run on from these is not a word on its own
 _CAPITALIZED = re.compile(r"[A-Z][a-z'\u2019]*")
 _PRONOUNS = frozenset("i we you they he she it who that which".split())
@@ -144,17 +140,16 @@ def _deletion(text: str, first_end: int, second_start: int, second_end: int) -> 
 
 
 def _repeats(ctx: RuleContext) -> list[_Repeat]:
-    return ctx.shared("grammar.repeats", lambda: _find_repeats(ctx.source.text))
+    return ctx.shared("grammar.repeats", lambda: _find_repeats(ctx.source.text, word_tokens(ctx)))
 
 
-def _find_repeats(text: str) -> list[_Repeat]:
+def _find_repeats(text: str, tokens: list[Token]) -> list[_Repeat]:
     """Words, then phrases of 2-5 words, written twice in a row. The words are compared in lowercase in Python:
     one pass of the word pattern, then list comparisons, is several times faster than a back-reference pattern."""
     data = _data()
-    matches = list(_word_pattern().finditer(text))
-    words = [m.group(0).lower() for m in matches]
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
+    words = [token.text.lower() for token in tokens]  # the shared tokens: the same word pattern (_WORD)
+    starts = [token.start for token in tokens]
+    ends = [token.end for token in tokens]
 
     def copy_ok(first: int, count: int) -> bool:  # words first..first+count-1 joined by single spaces
         return all(text[ends[k] : starts[k + 1]] == " " for k in range(first, first + count - 1))
@@ -198,7 +193,7 @@ def _find_repeats(text: str) -> list[_Repeat]:
             continue  # "Yes No Yes No", "X X": a table flattened to text
         if n == 2 and ("and" in phrase or "or" in phrase):
             continue  # "again and again and again", "over and over and": an idiom
-        written = [m.group(0) for m in matches[i : i + 2 * n]]
+        written = [token.text for token in tokens[i : i + 2 * n]]
         if not all(_same_case(a, b) for a, b in zip(written[:n], written[n:], strict=True)) or _proper_name(written):
             continue
         offsets = repeat_at(i, n)
@@ -210,7 +205,7 @@ def _find_repeats(text: str) -> list[_Repeat]:
         word = words[i]
         if word in data.repeat_allowed or word in data.table_words:
             continue
-        first, second = matches[i].group(0), matches[i + 1].group(0)
+        first, second = tokens[i].text, tokens[i + 1].text
         if len(word) == 1 and second != "a":
             continue  # "I I", "A A", "x x": letters and check marks, not words
         if re.fullmatch(r"[IVXLC]+", first):

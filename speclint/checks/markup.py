@@ -21,6 +21,7 @@ from functools import cache
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
+from speclint.prefilter import text_forms
 from speclint.resources import load_yaml, rules_dir
 from speclint.words import lexicon_for, word_tokens
 from speclint.words.tokens import match_case
@@ -363,6 +364,8 @@ class EingWord(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
+        if "eing" not in text_forms(ctx)[0]:  # the lower-cased text: most specs have no such word at all
+            return
         candidates = [token for token in word_tokens(ctx) if "eing" in token.text.lower() and token.bare.lower().endswith("eing")]
         if not candidates:
             return
@@ -403,6 +406,12 @@ def _whole_word(word: str, lex, data: _WordData) -> bool:
         if lex.known(stem) or lex.known(stem + "e") or (stem[-1] == stem[-2] and lex.known(stem[:-1])):
             return True
     return False
+
+
+# M607's verdict per word and lexicon (lexicons differ only by a config's vocabulary, and live for the run).
+_FUSED_MEMO: dict[int, dict[str, object]] = {}
+_FUSED_MEMO_SIZE = 50_000
+_UNSEEN = object()
 
 
 @register
@@ -450,9 +459,10 @@ class FusedWords(PythonRule):
         text = ctx.source.text
         data = _data()
         lex = None
+        memo: dict = {}
         for token in word_tokens(ctx):
             word = token.text
-            if len(word) < 5:
+            if len(word) < 5 or len(word) > 60:  # longer is pasted data, not two words: and splitting costs its length squared
                 continue
             if not word.isalpha():
                 word = token.bare
@@ -460,12 +470,15 @@ class FusedWords(PythonRule):
             camel = not flat and _CAMEL_CUT.search(word) is not None
             if not camel and (len(word) < 8 or not word.isalpha()):
                 continue
-            if token.glued_to_digit_or_underscore(text):
-                continue
             if lex is None:
                 lex = lexicon_for(ctx)
-            found = self._camel(word, lex, data) if camel else self._run_together(word, lex, data)
-            if found is None or _in_address(text, token.start, token.end):
+                memo = _FUSED_MEMO.setdefault(id(lex), {})
+            found = memo.get(word, _UNSEEN)
+            if found is _UNSEEN:  # the same long words come back file after file; the lexicon splits are the cost
+                if len(memo) > _FUSED_MEMO_SIZE:
+                    memo.clear()
+                found = memo[word] = self._camel(word, lex, data) if camel else self._run_together(word, lex, data)
+            if found is None or token.glued_to_digit_or_underscore(text) or _in_address(text, token.start, token.end):
                 continue
             left, right, synonyms, name = found
             cause = (self.fused_cause if synonyms else self.unsure_cause) + (self.name_hint if name else "")

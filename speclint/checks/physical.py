@@ -7,12 +7,15 @@ and frequently (1/3 to 2/3).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
 from speclint.checks.sentences import sentences
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
+from speclint.prefilter import fast_form, may_find
 
 _WORD_NUMBERS = {
     "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35,
@@ -42,6 +45,8 @@ STRENGTH = re.compile(
     r"(?:\s+(?:office\s+)?(?:work|job|position|classification|class)\b)?",
     re.IGNORECASE,
 )
+# Searched across whole texts: a first-character test in front makes the search skip most positions.
+ASSISTED, LIFTING_WITHOUT_WEIGHT, STRENGTH = (fast_form(pattern) for pattern in (ASSISTED, LIFTING_WITHOUT_WEIGHT, STRENGTH))
 # The most each level allows occasionally and frequently (pounds).
 LEVEL_LIMITS = {"sedentary": (10, 0), "light": (20, 10), "medium": (50, 25), "heavy": (100, 50)}
 
@@ -71,9 +76,13 @@ def spec_sentences(ctx: RuleContext):
 
 
 def _find_weights(ctx: RuleContext):
+    if not may_find(WEIGHT, ctx):  # no "lb" or "pound" anywhere
+        return
     for sentence in spec_sentences(ctx):
-        frequencies = list(FREQUENCY.finditer(sentence.text))
+        frequencies = None
         for match in WEIGHT.finditer(sentence.text):
+            if frequencies is None:
+                frequencies = list(FREQUENCY.finditer(sentence.text))
             high = match.group("high") or match.group("low")
             clause = sentence.text[max(0, match.start() - 60) : match.end() + 40]
             start = sentence.start + match.start()
@@ -91,30 +100,43 @@ def _find_weights(ctx: RuleContext):
 def _table_column_frequency(ctx: RuleContext, offset: int) -> str:
     """In a frequency table, the column heading above a weight ("Occasionally | Frequently" then "50 lbs | 25 lbs")."""
     line, column = ctx.source.position(offset)
-    row = ctx.source.view[line - 1]
-    if len(WEIGHT.findall(row)) < 2:
+    rows = ctx.shared("weights-per-row", dict)  # counted once per line: a 1 MB line holds thousands of weights
+    if line not in rows:
+        rows[line] = len(WEIGHT.findall(ctx.source.view[line - 1]))
+    if rows[line] < 2:
         return ""
+    found = ctx.shared("frequencies-per-row", dict)  # likewise: each line above is searched once, however many weights
     for above in range(line - 1, max(0, line - 6), -1):
-        header = ctx.source.view[above - 1]
-        headings = list(FREQUENCY.finditer(header))
+        if above not in found:
+            found[above] = list(FREQUENCY.finditer(ctx.source.view[above - 1]))
+        headings = found[above]
         if len(headings) >= 2:
-            nearest = min(headings, key=lambda h: abs(h.start() - (column - 1)))
+            at = bisect.bisect_left(headings, column - 1, key=lambda h: h.start())  # the nearest is next to it
+            nearest = min(headings[max(0, at - 1) : at + 1], key=lambda h: abs(h.start() - (column - 1)))
             return _frequency_kind(nearest.group(0))
     return ""
 
 
 def _how_often(frequencies, weight, text: str) -> str:
-    """The frequency word governing a weight: the nearest one before it, else the first after it in its clause."""
-    before = [f for f in frequencies if f.end() <= weight.start()]
+    """The frequency word governing a weight: the nearest one before it, else the first after it in its clause.
+
+    ``frequencies`` are in order, so both are found by bisection: a sentence of a 1 MB line can hold thousands of
+    weights and frequency words, and a scan of them all for each weight took minutes."""
+    before = bisect.bisect_right(frequencies, weight.start(), key=lambda f: f.end())
     if before:
-        word = before[-1].group(0)
+        word = frequencies[before - 1].group(0)
     else:
-        clause_end = min((i for i in (text.find(";", weight.end()), text.find(".", weight.end())) if i >= 0), default=len(text))
-        after = [f for f in frequencies if weight.end() <= f.start() < clause_end]
-        if not after:
-            return ""
-        word = after[0].group(0)
+        after = bisect.bisect_left(frequencies, weight.end(), key=lambda f: f.start())
+        if after == len(frequencies) or _last_clause_break(text, frequencies[after].start()) >= weight.end():
+            return ""  # none after it, or a ";" or "." ends the weight's clause first
+        word = frequencies[after].group(0)
     return _frequency_kind(word)
+
+
+@functools.lru_cache(maxsize=8)
+def _last_clause_break(text: str, end: int) -> int:
+    """Where the last ";" or "." before ``end`` is (-1 if none); the weights before one frequency word share it."""
+    return max(text.rfind(";", 0, end), text.rfind(".", 0, end))
 
 
 def _frequency_kind(word: str) -> str:
@@ -245,6 +267,8 @@ class LiftingWithoutWeight(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
+        if not may_find(LIFTING_WITHOUT_WEIGHT, ctx) or not LIFTING_WITHOUT_WEIGHT.search(ctx.source.text):
+            return
         for sentence in spec_sentences(ctx):
             if WEIGHT.search(sentence.text):
                 continue
@@ -281,8 +305,11 @@ class WeightWithoutFrequency(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
+        said: dict[int, bool] = {}  # whether a sentence gives a frequency, searched once: a long one holds many weights
         for weight, sentence in weights_in(ctx):
-            if not FREQUENCY.search(sentence.text):
+            if sentence.start not in said:
+                said[sentence.start] = FREQUENCY.search(sentence.text) is not None
+            if not said[sentence.start]:
                 yield ctx.span_violation(self, weight.start, weight.end, self.message.format(weight=weight.text.strip()))
 
 
@@ -296,6 +323,7 @@ DRIVING_DUTY = re.compile(
     r"|deliver(?:s|ing|y)?|field (?:visits?|inspections?|sites?|locations?)|site visits?|job sites?|work sites)\b",
     re.IGNORECASE,
 )
+DRIVER_LICENCE, DRIVING_DUTY = fast_form(DRIVER_LICENCE), fast_form(DRIVING_DUTY)
 
 
 @register

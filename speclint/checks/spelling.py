@@ -12,6 +12,7 @@ from functools import cache
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
+from speclint.prefilter import fast_form
 from speclint.resources import load_yaml, rules_dir
 from speclint.words import Token, lexicon_for, word_tokens
 from speclint.words.lexicon import PREFIXES, Lexicon
@@ -25,8 +26,12 @@ _NOT_PROSE = re.compile(
 _ACRONYM_LENGTH = 5  # ALL-CAPS words up to this long are taken as acronyms (CVWD, MCWD, AWWA)
 _NAME_SUGGESTION_ZIPF = 3.5
 _CONTEXT_REACH = 60  # characters looked at on each side of a possibly confused word
-_DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*)+\s+\(([A-Z][A-Za-z]{1,9})\)")
+# At most 12 capitalised words before the parenthesis: unbounded, each capital letter of an all-caps spec started a
+# search through every following word (90 s for 64 KB of capitals); a longer name still matches from a later word.
+_DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*){1,12}\s+\(([A-Z][A-Za-z]{1,9})\)")
 _EING = re.compile(r"eing$", re.IGNORECASE)
+_LISTED_MEMO_SIZE = 100_000  # words remembered as known or not; a bound for runs over thousands of files
+_LONGEST_WORD = 45  # letters; "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
 def _prose_tokens(ctx: RuleContext) -> list[Token]:
@@ -96,14 +101,30 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
         words = _prose_tokens(ctx)
         found = []
         suggestions: dict[str, list[str]] = {}
-        listed: dict[str, bool] = {}  # word -> a word or a compound of two ("workpapers"); words repeat a lot
+        judged = lexicon.listed_memo  # spelling -> fine (a word, a compound of two: "workpapers", or not judged)
+
+        def judge(spelling: str) -> bool:
+            word = Token(spelling, 0, 0).bare
+            if len(word) <= 2 or len(word) > _LONGEST_WORD:
+                return True  # too long for a word (pasted data): a dictionary cannot judge it, and its suggestions cost its length squared
+            return lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None
+
+        # Each distinct spelling is judged once per run (spellings repeat from file to file); only the tokens
+        # of the unknown ones are looked at one by one.
+        unknown = set()
+        for spelling in {token.text for token in words}:
+            fine = judged.get(spelling)
+            if fine is None:
+                if len(judged) > _LISTED_MEMO_SIZE:
+                    judged.clear()
+                fine = judged[spelling] = judge(spelling)
+            if not fine:
+                unknown.add(spelling)
         for index, token in enumerate(words):
-            word = token.bare
-            if len(word) <= 2:
+            if token.text not in unknown:
                 continue
-            if word not in listed:
-                listed[word] = lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None
-            if listed[word] or _is_mixed_case(word) or token.glued_to_digit_or_underscore(text):
+            word = token.bare
+            if _is_mixed_case(word) or token.glued_to_digit_or_underscore(text):
                 continue
             if word.isupper() and len(word) <= _ACRONYM_LENGTH:
                 continue
@@ -255,7 +276,7 @@ def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
         )
         by_word.setdefault(entry["wrong"].lower(), []).append(confusion)
     words = sorted(by_word, key=len, reverse=True)
-    finder = re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE)
+    finder = fast_form(re.compile(r"(?<![\w'’])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’])", re.IGNORECASE))
     return finder, by_word
 
 

@@ -17,15 +17,41 @@ from dataclasses import dataclass, field
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import Rule, RulePackError, format_message
+from speclint.prefilter import fast_form, may_find
 from speclint.violation import Violation
 from speclint.words.tokens import match_case
 
 
-def _compile(pattern: str, case_sensitive: bool, where: str) -> re.Pattern:
-    try:
-        return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
-    except re.error as error:
-        raise RulePackError(f"{where}: bad regular expression {pattern!r}: {error}") from None
+def _compile(pattern: str, case_sensitive: bool, where: str, clock=None):
+    """``re.compile`` for the shipped packs; a user pack's pattern (``clock`` given) is checked by ``re`` and
+    compiled by the `regex` module, which runs it under a time limit (speclint.engine.user_regex)."""
+    flags = 0 if case_sensitive else re.IGNORECASE
+    if clock is None:
+        try:
+            return re.compile(pattern, flags)
+        except (re.error, OverflowError, RecursionError) as error:
+            raise RulePackError(bad_regex(pattern, where, error)) from None
+    from speclint.engine.user_regex import compile_timed  # only with user packs: `regex` costs start-up time
+
+    return compile_timed(pattern, flags, where, clock)
+
+
+def bad_regex(pattern: str, where: str, error: BaseException, *, how: str = "{reason}") -> str:
+    """The one-line message for a pattern that cannot be compiled ("a{99999999999}" overflows, "((((...))))" recurses);
+    ``how`` words the reason."""
+    reason = "it is nested too deeply" if isinstance(error, RecursionError) else str(error)
+    shown = pattern if len(pattern) <= 80 else pattern[:77] + "..."
+    return f"{where}: bad regular expression {shown!r}: " + how.format(reason=reason)
+
+
+def _start(rule: Rule) -> None:
+    """Give a user rule's patterns their time for this file (shipped rules have no clock).
+
+    The clock is a plain attribute that build_rule sets on user rules, not a dataclass field: every field
+    costs start-up time when the class is made, and every run makes these classes."""
+    clock = getattr(rule, "clock", None)
+    if clock is not None:
+        clock.start()
 
 
 def _scoped_lines(ctx: RuleContext, scope: list[str]) -> list[tuple[int, int]] | None:
@@ -60,12 +86,15 @@ class PatternRule(Rule):
         return self.safe_fix and self.suggestion is not None
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        _start(self)
         ranges = _scoped_lines(ctx, self.scope)
         if ranges == []:
             return
         text = ctx.source.text
         for pattern in self.patterns:
-            for match in pattern.finditer(text):
+            if not may_find(pattern, ctx):  # most phrases are in no spec: a substring test says so at once
+                continue
+            for match in fast_form(pattern).finditer(text):
                 if match.end() == match.start():
                     continue
                 line, _ = ctx.source.position(match.start())
@@ -86,11 +115,12 @@ class SubstitutionRule(Rule):
     _any_swap: re.Pattern | None = field(default=None, init=False, repr=False)
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        _start(self)
         ranges = _scoped_lines(ctx, self.scope)
         if ranges == []:
             return
         text = ctx.source.text
-        if not self._may_match(text):
+        if not any(may_find(pattern, ctx) for pattern, _ in self.swaps) or not self._may_match(text):
             return
         taken: list[tuple[int, int]] = []  # earlier swaps win where two overlap ("he/she" before "he")
         for pattern, replacement in self.swaps:
@@ -112,9 +142,13 @@ class SubstitutionRule(Rule):
         if self._any_swap is None:
             if any(_BACK_REFERENCE.search(pattern.pattern) for pattern, _ in self.swaps):
                 return True
-            flags = self.swaps[0][0].flags if self.swaps else 0
-            self._any_swap = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in self.swaps), flags)
-        return self._any_swap.search(text) is not None
+            self._any_swap = self._joint()
+        return fast_form(self._any_swap).search(text) is not None
+
+    def _joint(self):
+        flags = self.swaps[0][0].flags & re.IGNORECASE if self.swaps else 0
+        joint = "|".join(f"(?:{pattern.pattern})" for pattern, _ in self.swaps)
+        return _compile(joint, not flags, f"{self.origin}: rule {self.code}", getattr(self, "clock", None))
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
@@ -126,6 +160,7 @@ class RequiredSectionRule(Rule):
     when_title: re.Pattern | None = None
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        _start(self)
         if self.when_title is not None:
             title = ctx.spec.title or ""
             if not self.when_title.search(title):
@@ -140,10 +175,13 @@ class RequiredPatternRule(Rule):
     scope: list[str] = field(default_factory=list)
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
+        _start(self)
         ranges = _scoped_lines(ctx, self.scope)
         text = ctx.source.text
         for pattern in self.patterns:
-            for match in pattern.finditer(text):
+            if not may_find(pattern, ctx):
+                continue
+            for match in fast_form(pattern).finditer(text):
                 if _in_ranges(ctx.source.position(match.start())[0], ranges or None):
                     return
         yield ctx.file_violation(self, format_message(self.message, title=ctx.spec.title or "this class"))
@@ -156,8 +194,8 @@ class ReportedElsewhereRule(Rule):
     profile: str = "default"  # profile rules: the profile their examples run under
 
 
-def build_rule(entry: dict, origin: str) -> Rule:
-    """A rule object from one validated YAML entry."""
+def build_rule(entry: dict, origin: str, *, user: bool = False) -> Rule:
+    """A rule object from one validated YAML entry. A ``user`` pack's patterns run with a time limit."""
     where = f"{origin}: rule {entry['code']}"
     common = dict(
         code=entry["code"],
@@ -173,6 +211,16 @@ def build_rule(entry: dict, origin: str) -> Rule:
     kind = entry["kind"]
     case = bool(entry.get("case-sensitive", False))
     scope = list(entry.get("scope", ()))
+    clock = None
+    if user:
+        from speclint.engine.user_regex import Clock
+
+        clock = Clock()
+
+    def compiled(pattern: str):
+        return _compile(pattern, case, where, clock)
+
+    rule: Rule
     if kind == "pattern":
         sources = entry.get("patterns") or [entry["pattern"]] if "pattern" in entry or "patterns" in entry else []
         if not sources:
@@ -180,23 +228,28 @@ def build_rule(entry: dict, origin: str) -> Rule:
         if entry.get("fix") == "safe" and "suggestion" not in entry:
             raise RulePackError(f"{where}: 'fix: safe' needs the 'suggestion' it applies")
         unless = entry.get("unless")
-        return PatternRule(
+        rule = PatternRule(
             **common,
-            patterns=[_compile(p, case, where) for p in sources],
+            patterns=[compiled(p) for p in sources],
             scope=scope,
-            unless=_compile(unless, case, where) if unless else None,
+            unless=compiled(unless) if unless else None,
             suggestion=entry.get("suggestion"),
             safe_fix=entry.get("fix") == "safe",
         )
-    if kind == "required-pattern":
+    elif kind == "required-pattern":
         sources = entry.get("patterns") or [entry["pattern"]]
-        return RequiredPatternRule(**common, patterns=[_compile(p, case, where) for p in sources], scope=scope)
-    if kind == "substitution":
-        swaps = [(_compile(bad, case, where), good) for bad, good in entry["swap"].items()]
-        return SubstitutionRule(**common, swaps=swaps, scope=scope)
-    if kind == "required-section":
+        rule = RequiredPatternRule(**common, patterns=[compiled(p) for p in sources], scope=scope)
+    elif kind == "substitution":
+        swaps = [(compiled(bad), good) for bad, good in entry["swap"].items()]
+        rule = SubstitutionRule(**common, swaps=swaps, scope=scope)
+        rule.clock = clock  # before the joint search is compiled with it
+        if user and not any(_BACK_REFERENCE.search(pattern.pattern) for pattern, _ in swaps):
+            rule._any_swap = rule._joint()  # compiled now: a pack it breaks is refused when it is loaded
+    elif kind == "required-section":
         when = entry.get("when", {}).get("title")
-        return RequiredSectionRule(
-            **common, sections=list(entry["sections"]), when_title=_compile(when, case, where) if when else None
-        )
-    return ReportedElsewhereRule(**common, profile=entry.get("profile", "default"))
+        rule = RequiredSectionRule(**common, sections=list(entry["sections"]), when_title=compiled(when) if when else None)
+    else:
+        return ReportedElsewhereRule(**common, profile=entry.get("profile", "default"))
+    if clock is not None:
+        rule.clock, clock.rule = clock, rule  # type: ignore[attr-defined]
+    return rule

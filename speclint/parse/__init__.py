@@ -64,7 +64,7 @@ def parse_spec(
             events.append((number, _Heading(found, number)))
             previous_text = ""  # a heading is no sentence the next line could continue
             continue
-        field = metadata.match_line(line, number, _next_value(view, index, headings, metadata))
+        field = metadata.match_line(line, number, lambda index=index: _next_value(view, index, headings, metadata))
         if field is not None:
             spec.fields.append(field)
             if field.line != number:
@@ -183,7 +183,11 @@ def _append(sections: list[Section], heading: _Heading, keys, end_line: int, mer
     # "Education:" straight after "Education and Experience:" continues the same
     # section. The same heading twice is a duplicate, which rules must see.
     if merge and sections:
-        last = [s for s in sections if s.line == sections[-1].line]
+        # The last heading's sections: appended together, in line order, so they end the list.
+        first = len(sections) - 1
+        while first > 0 and sections[first - 1].line == sections[-1].line:
+            first -= 1
+        last = sections[first:]
         if last[0].heading.lower() != text.lower() and all(s.end_line < heading.line for s in last):
             for section in last:
                 if section.key in keys:

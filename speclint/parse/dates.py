@@ -212,7 +212,8 @@ def parse_date(text: str, today: date | None = None) -> ParsedDate | None:
 # -- dates that running text labels ------------------------------------------------
 
 _KEYWORD = re.compile(
-    r"""\b(?:
+    r"""(?=[adolrmuebADOLRMUEB])  # each word's first letter: most positions fail this cheap test
+    \b(?:
         (?P<adopted>(?:date\s+|originally\s+)?adopted|adoption(?:\s+date)?)
       | (?P<revised>(?:date\s+|last\s+)?(?:revised|modified|amended|updated)|revision(?:\s+date)?|rev\b\.?)
       | (?P<effective>(?:date\s+)?effective(?:\s+date)?)

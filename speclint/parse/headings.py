@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from speclint.resources import load_yaml, rules_dir
 
@@ -17,6 +17,7 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1(.*)$")
 _WORD = re.compile(r"[a-z]+")
 _TRACKED_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_MEMO_SIZE = 20_000  # headings remembered; a bound, so a run over thousands of odd files cannot grow without end
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,11 @@ class HeadingMatcher:
                 words.update(w for w in _WORD.findall(pattern) if len(w) >= 5)
         self.vocabulary = frozenset(words)
         self._typo_memo: dict[str, str] = {}
+        self._match_memo: dict[tuple[str, int, int], HeadingMatch | None] = {}
 
     # -- line shape ---------------------------------------------------------
     @staticmethod
+    @lru_cache(maxsize=8192)  # the parser asks about each line two or three times (is it a heading? a label's value?)
     def shape(line: str) -> LineShape | None:
         markdown_level = 0
         match = _MARKDOWN_HEADING.match(line)
@@ -96,6 +99,15 @@ class HeadingMatcher:
         return text
 
     def match(self, head: str, column: int = 1, markdown_level: int = 0) -> HeadingMatch | None:
+        # Headings repeat from spec to spec, and trying every synonym is the costly part of parsing.
+        key = (head, column, markdown_level)
+        if key not in self._match_memo:
+            if len(self._match_memo) > _MEMO_SIZE:
+                self._match_memo.clear()
+            self._match_memo[key] = self._match(head, column, markdown_level)
+        return self._match_memo[key]
+
+    def _match(self, head: str, column: int, markdown_level: int) -> HeadingMatch | None:
         text = self.normalize(head)
         if not text or len(text.split()) > 10:
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -19,6 +20,12 @@ _DECORATION = re.compile(r"^\s*[-*+\u2022]\s+|(?:\*\*|__)(?=[A-Za-z])|(?<=[A-Za-
 _BULLETS = ("- ", "* ", "+ ", "\u2022 ", "\u2022\t")
 _NON_EXEMPT = re.compile(r"\b(?:non|not)[\s\-\u2010-\u2015]*exempt\b", re.I)
 _EXEMPT = re.compile(r"\bexempt\b", re.I)
+_SPACES = re.compile(r"\s+")
+# Cheap tests first (most lines are prose): a labelled line has a colon, a tab or a wide gap after its
+# first word; a dated line without a label word ("Rev. 3/2019", "June 4, 2018") has a digit.
+_WIDE_GAP = re.compile(r"\S\s\s")
+_HAS_DIGIT = re.compile(r"\d")
+_MEMO_SIZE = 20_000  # label texts remembered; a bound, so a run over thousands of odd files cannot grow without end
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class MetadataMatcher:
         return any(pattern.search(text) for pattern in self.agency_names)
 
     def __init__(self, data: dict):
+        self._label_memo: dict[str, _Label | None] = {}
         self.agency_names = [re.compile(pattern, re.I) for pattern in data.get("agency-names", ())]
         self.labels: list[_Label] = []
         for name, spec in data["fields"].items():
@@ -48,27 +56,33 @@ class MetadataMatcher:
                 self.labels.append(_Label(kind, re.compile(label, re.I), None, True))
 
     def _label(self, text: str) -> _Label | None:
-        text = re.sub(r"\s+", " ", text.strip(" .:"))
-        for label in self.labels:
-            if label.pattern.fullmatch(text):
-                return label
-        return None
+        # The same label texts come back file after file, and trying every label pattern is the costly part.
+        if text not in self._label_memo:
+            if len(self._label_memo) > _MEMO_SIZE:
+                self._label_memo.clear()
+            normalized = _SPACES.sub(" ", text.strip(" .:"))
+            self._label_memo[text] = next((label for label in self.labels if label.pattern.fullmatch(normalized)), None)
+        return self._label_memo[text]
 
-    def match_line(self, line: str, number: int, next_value: tuple[str, int, int] | None) -> Field | None:
-        """A field on this line. ``next_value`` is (text, line, column) of the next non-blank line,
-        used when the value stands on its own line ("FLSA Status:" then "Non-exempt")."""
+    def match_line(self, line: str, number: int, next_value: Callable[[], tuple[str, int, int] | None] | None) -> Field | None:
+        """A field on this line. ``next_value()`` gives (text, line, column) of the next non-blank line,
+        used when the value stands on its own line ("FLSA Status:" then "Non-exempt"); it is only
+        called then, because looking ahead costs as much as reading the line."""
         if "*" in line or "_" in line or line.lstrip()[:2] in _BULLETS:
             # Markdown "- **FLSA Status:** Non-Exempt": blank out the decoration, keep the columns.
             line = _DECORATION.sub(lambda found: " " * len(found.group(0)), line)
-        match = _LABELLED.match(line)
+        may_be_labelled = ":" in line or "\t" in line or _WIDE_GAP.search(line) is not None
+        match = _LABELLED.match(line) if may_be_labelled else None
         if match:
             label = self._label(match.group(2))
             if label:
                 value, value_line, column = match.group(3), number, match.start(3) + 1
                 if not value and next_value is not None and ":" in line:
-                    value, value_line, column = next_value
+                    found = next_value()
+                    if found is not None:
+                        value, value_line, column = found
                 return self._field(label, match.group(2).strip(), value, value_line, column)
-        match = _UNLABELLED_DATE.match(line)
+        match = _UNLABELLED_DATE.match(line) if _HAS_DIGIT.search(line) else None
         if match and _DATE_START.match(match.group(3)):
             label = self._label(match.group(2))
             if label and label.is_date:

@@ -20,25 +20,18 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Stems whose plural is not stem + "s" ("policys", "boxs"): such a word is not accepted as a plural.
 _NOT_PLAIN_PLURAL = ("ys", "ss", "shs", "chs", "xs", "zs")
 _OMISSION_BONUS = 0.3
-# Building the one-set index costs about as much as this many misses; a run over many files gets there.
-_MISSES_BEFORE_UNION = 5000
 
 
 @cache
-def _buckets() -> tuple[tuple[float, frozenset[str]], ...]:
-    """(zipf, words) groups, most frequent first, so common words are found at once."""
+def _table() -> dict[str, float]:
+    """Every listed word with its Zipf frequency: one lookup answers "is it a word, and how common"."""
     with gzip.open(rules_dir() / "dictionary" / "lexicon.txt.gz", "rt", encoding="utf-8") as handle:
-        groups = []
-        for line in handle:
-            bucket, _, words = line.rstrip("\n").partition("\t")
-            groups.append((int(bucket) / 10, frozenset(words.split(" "))))
-    return tuple(groups)
-
-
-@cache
-def _all_words() -> frozenset[str]:
-    """Every listed word in one set: a miss then costs one lookup instead of one per group."""
-    return frozenset().union(*(words for _, words in _buckets()))
+        lines = handle.read().splitlines()
+    table: dict[str, float] = {}
+    for line in reversed(lines):  # most frequent group last, so a word listed twice keeps its higher frequency
+        bucket, _, words = line.partition("\t")
+        table.update(dict.fromkeys(words.split(" "), int(bucket) / 10))
+    return table
 
 
 def read_word_list(lines: Iterable[str]) -> set[str]:
@@ -62,37 +55,22 @@ def _shipped_vocabulary() -> frozenset[str]:
 class Lexicon:
     def __init__(self, vocabulary: Iterable[str] = ()):
         self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
-        self._zipf_cache: dict[str, float | None] = {}
+        self._table = _table()
+        self.listed_memo: dict[str, bool] = {}  # T401: whether each spelling is fine (a word or a compound), kept across files
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
-        self._misses = 0
 
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
         lower = word.lower()
-        if lower in self._zipf_cache:
-            return self._zipf_cache[lower]
-        value = None
-        if self._misses < _MISSES_BEFORE_UNION or lower in _all_words():
-            for bucket, words in _buckets():
-                if lower in words:
-                    value = bucket
-                    break
-        if value is None:
-            self._misses += 1
+        value = self._table.get(lower)
         if lower in self.vocabulary:
-            value = max(value or 0.0, VOCABULARY_ZIPF)
-        self._zipf_cache[lower] = value
+            return max(value or 0.0, VOCABULARY_ZIPF)
         return value
 
     def _zipf_of_many(self, candidates: set[str]) -> dict[str, float]:
-        """The listed ones among many candidate words, with their frequency (set intersections, in C)."""
-        found: dict[str, float] = {}
-        remaining = set(candidates)
-        for bucket, words in _buckets():
-            hits = remaining & words
-            for word in hits:
-                found[word] = bucket
-            remaining -= hits
+        """The listed ones among many candidate words, with their frequency."""
+        table = self._table
+        found = {word: table[word] for word in candidates if word in table}
         for word in candidates & self.vocabulary:
             found[word] = max(found.get(word, 0.0), VOCABULARY_ZIPF)
         return found
@@ -110,6 +88,18 @@ class Lexicon:
             if lower.startswith(prefix) and len(rest) >= 4 and self.zipf(rest) is not None:
                 return True
         return False
+
+    def common_positions(self, lower_words: Iterable[str], at_least: float) -> set[int]:
+        """The positions of the words (lower case) that are at least ``at_least`` common, in one pass."""
+        words = list(lower_words)
+        distinct = set(words)
+        listed = self._table.keys() & distinct  # set operations run in C; most of the words are in no list
+        good = {word for word in listed if self._table[word] >= at_least}
+        if at_least <= VOCABULARY_ZIPF:
+            good |= self.vocabulary & distinct
+        if not good:
+            return set()
+        return {index for index, word in enumerate(words) if word in good}
 
     def common(self, word: str, at_least: float) -> bool:
         value = self.zipf(word)
@@ -151,10 +141,8 @@ class Lexicon:
         """Common words (zipf >= 3.5) two edits away with the same first letter: a bounded scan, not 300k edits."""
         if self._by_initial is None:
             self._by_initial = {}
-            for bucket, words in _buckets():
-                if bucket < 3.5:
-                    break
-                for candidate in words:
+            for candidate, bucket in self._table.items():
+                if bucket >= 3.5:
                     self._by_initial.setdefault(candidate[0], []).append((candidate, bucket))
         return [
             (candidate, bucket)

@@ -32,7 +32,8 @@ class Token(NamedTuple):  # a tuple: a spec has thousands of tokens, and tuples 
 
 
 def tokens(text: str) -> list[Token]:
-    return [Token(match.group(0), *match.span()) for match in _WORD.finditer(text)]
+    new = tuple.__new__  # Token(...) goes through a Python-level __new__; a spec has thousands of tokens
+    return [new(Token, (match.group(), match.start(), match.end())) for match in _WORD.finditer(text)]
 
 
 def match_case(original: str, word: str) -> str:

@@ -1,0 +1,355 @@
+"""Literals a regular expression cannot match without: a cheap test that skips most searches.
+
+Most phrase rules ("physically fit", "he/she", "DRAFT for review") find nothing in most specs,
+yet a search still tries every position of the text, and a pattern that starts with ``\\b`` or
+a case-insensitive word cannot use the regex engine's own literal-prefix skip. Substring tests
+of a few words against the lower-cased text cost microseconds, so a rule first asks whether any
+of its pattern's required literals is there at all, and only then runs the pattern.
+
+``required_literals`` reads the pattern's parse tree (the standard library's ``re._parser``) and
+returns lower-case strings such that every match contains at least one of them, or None when it
+cannot tell. It only ever says "cannot match" when that is certain; anything it does not
+understand makes it say None (search as usual).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # the parser is internal to the standard library; without it, every pattern is searched
+    from re import _parser as _sre_parse
+    from re._constants import (
+        ASSERT,
+        ASSERT_NOT,
+        AT,
+        AT_BOUNDARY,
+        ATOMIC_GROUP,
+        BRANCH,
+        IN,
+        LITERAL,
+        MAX_REPEAT,
+        MIN_REPEAT,
+        POSSESSIVE_REPEAT,
+        RANGE,
+        SUBPATTERN,
+    )
+except ImportError:  # pragma: no cover - Python versions without re._parser
+    _sre_parse = None
+
+MAX_VARIANTS = 32  # strings one literal may expand to ("licen[cs]e" is two); beyond this, stop the literal there
+
+# Case-insensitive matching treats a few non-ASCII letters as ASCII ones that str.lower() does not turn
+# into them (the long s matches "s", dotted capital I matches "i"); folding them first keeps the test exact.
+_FOLD = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+_FOLDED = "\u017f\u0131\u0130\u212a"
+
+
+_OTHER = re.compile(r"[^a-z0-9]+")
+_SPACE_OUT = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
+_RAW = "\x00"  # marks a literal of punctuation only, looked for in the folded text rather than the normalized one
+
+
+def normalize(text: str) -> tuple[str, str]:
+    """The two forms of a text the literal test looks in: folded (lower case, with the letters above
+    folded) and normalized (folded, each run of characters other than ASCII letters and digits one
+    space, and a space at each end, so " he " stands for the word "he")."""
+    if not text.isascii() and any(char in text for char in _FOLDED):
+        text = text.translate(_FOLD)  # (rare, and a slow call: str.translate with a table goes character by character)
+    folded = text.lower()
+    # bytes.translate and split do in C what a substitution would do one run at a time (ten times faster)
+    spaced = folded.encode("ascii", "replace").translate(_SPACE_OUT).decode("ascii")
+    return folded, " " + " ".join(spaced.split()) + " "
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings of which every match of ``pattern`` contains at least one, or None."""
+    if _sre_parse is None:
+        return None
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    try:
+        found = _sequence(list(tree))
+    except (RecursionError, TypeError, ValueError):
+        return None
+    if not found or min(len(item) for item in found) < 1:
+        return None
+    return found
+
+
+def may_match(literals: frozenset[str] | None, forms: tuple[str, str]) -> bool:
+    """False only when the pattern certainly has no match in the text (given as ``normalize`` made it)."""
+    if literals is None:
+        return True
+    folded, normalized = forms
+    return any(literal[1:] in folded if literal[:1] == _RAW else literal in normalized for literal in literals)
+
+
+def _score(candidate: frozenset[str]) -> tuple[int, int]:
+    """Longer literals are rarer; a word boundary counts as most of a letter."""
+    return min(len(item.strip(" " + _RAW)) + (item[:1] == " ") + (item[-1:] == " ") for item in candidate), -len(candidate)
+
+
+def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset[str] | None:
+    """The best literal set of a sequence of parsed items (the most selective one). ``left`` and ``right``
+    say that a word boundary (\\b) stands right before and after the sequence."""
+    candidates: list[frozenset[str]] = []
+    run: set[str] = {""}
+    run_left = left  # the literal being read starts at a word boundary
+
+    def close_run(at_boundary: bool) -> None:
+        nonlocal run, run_left
+        if run and all(run):
+            candidates.append(frozenset(_literal(item, run_left, at_boundary) for item in run))
+        run, run_left = {""}, False
+
+    def inner(body: list, index: int) -> None:
+        """A group's own best set, knowing whether word boundaries stand around it."""
+        starts_at_boundary = run == {""} and run_left
+        close_run(False)
+        next_op = items[index + 1] if index + 1 < len(items) else None
+        ends_at_boundary = _is_boundary(next_op) if next_op is not None else right
+        found = _sequence(body, starts_at_boundary, ends_at_boundary)
+        if found:
+            candidates.append(found)
+
+    for index, (op, value) in enumerate(items):
+        if op is LITERAL or op is IN:
+            chars = [value] if op is LITERAL else _class_chars(value)
+            extended = _extend(run, chars) if chars is not None and len(run) * len(chars) <= MAX_VARIANTS else set()
+            if extended:
+                run = extended
+            else:  # a class too big to spell out, or a character the test leaves alone: the literal ends here
+                close_run(False)
+        elif op is AT:
+            if _is_boundary((op, value)):
+                if run == {""}:
+                    run_left = True
+                else:
+                    close_run(True)
+                    run_left = True
+            continue  # ^, $, \b: zero-width, so the literals either side are still next to each other
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            low, _high, body = value
+            body = list(body)
+            optional = _optional_chars(low, _high, body)
+            if optional is not None and run and len(run) * (len(optional) + 1) <= MAX_VARIANTS:
+                extended = _extend(run, optional)  # "man-?hours": "man-hours" or "manhours"
+                if extended:
+                    run = run | extended
+                    continue
+            if low >= 1 and len(body) == 1 and body[0][0] is LITERAL:  # "X{3,}" needs "xxx"
+                for _ in range(min(low, 4)):
+                    run = _extend(run, [body[0][1]]) or run
+                close_run(False)
+            elif low >= 1:
+                close_run(False)
+                found = _sequence(body)
+                if found:
+                    candidates.append(found)
+            else:
+                close_run(False)
+        elif op is SUBPATTERN:
+            inner(list(value[-1]), index)
+        elif op is ATOMIC_GROUP:
+            inner(list(value), index)
+        elif op is BRANCH:
+            starts_at_boundary = run == {""} and run_left
+            close_run(False)
+            next_op = items[index + 1] if index + 1 < len(items) else None
+            ends_at_boundary = _is_boundary(next_op) if next_op is not None else right
+            union: set[str] = set()
+            for alternative in value[1]:
+                found = _sequence(list(alternative), starts_at_boundary, ends_at_boundary)
+                if not found:
+                    union = set()
+                    break
+                union |= found
+            if union:
+                candidates.append(frozenset(union))
+        else:  # \d, \s, ., lookarounds, back-references, negated classes: the literal ends here
+            close_run(False)
+    close_run(right)
+    if not candidates:
+        return None
+    return max(candidates, key=_score)
+
+
+def _is_boundary(item) -> bool:
+    return item[0] is AT and item[1] is AT_BOUNDARY
+
+
+def _literal(text: str, left: bool, right: bool) -> str:
+    """A literal as the test looks for it in ``normalize``d text: runs of other characters as one space,
+    and a space for a word boundary next to a letter or digit (the character there is none)."""
+    if not any(char.isalnum() for char in text):
+        return _RAW + text  # "___", "<<", "???": looked for as they are, in the folded text
+    literal = _OTHER.sub(" ", text)
+    if left and text[:1].isalnum():
+        literal = " " + literal
+    if right and text[-1:].isalnum():
+        literal += " "
+    return literal
+
+
+def _extend(run: set[str], codes: list[int]) -> set[str]:
+    """Each string of the run followed by each of the characters. A non-ASCII character gives the
+    empty set, which ends the literal before it: its case folding is not worth the risk (see _FOLD)."""
+    chars = {chr(code).lower() for code in codes}
+    if not all(char.isascii() for char in chars):
+        return set()
+    return {prefix + char for prefix in run for char in chars}
+
+
+def _optional_chars(low: int, high: int, body: list) -> list[int] | None:
+    """The characters of an optional single character or small class ("-?", "[- ]?"), else None."""
+    if low != 0 or high != 1 or len(body) != 1:
+        return None
+    op, value = body[0]
+    if op is LITERAL:
+        return [value]
+    return _class_chars(value) if op is IN else None
+
+
+def _class_chars(items) -> list[int] | None:
+    """The characters of a small class like [ae] or [- ], or None for ranges, negation, \\d and the like."""
+    codes = []
+    for op, value in items:
+        if op is not LITERAL:
+            return None
+        codes.append(value)
+    return codes if 0 < len(codes) <= 4 else None
+
+
+def literals_of(pattern) -> frozenset[str] | None:
+    """``required_literals`` of a compiled pattern (``re`` or a user pack's timed pattern)."""
+    return required_literals(pattern.pattern, pattern.flags)
+
+
+def text_forms(ctx) -> tuple[str, str]:
+    """A rule context's text as the literal test sees it, made once per file."""
+    return ctx.shared("literal test text", lambda: normalize(ctx.source.text))
+
+
+def may_find(pattern, ctx) -> bool:
+    """False only when ``pattern`` certainly has no match anywhere in the file's text."""
+    return may_match(literals_of(pattern), text_forms(ctx))
+
+
+# --------------------------------------------------------------------------------------------
+# A first-character test in front of a pattern.
+#
+# A search tries the pattern at every position of the text. When a pattern starts with \b, a
+# lookbehind or a case-insensitive word, the engine cannot skip positions by itself; put in front,
+# "(?=[fhm...])" lets it test one character per position in its fast loop instead.
+
+MAX_FIRST_CHARS = 40  # a wider set would let most positions through, and the test would only cost
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when it cannot tell (or any)."""
+    if _sre_parse is None:
+        return None
+    try:
+        found = _first(list(_sre_parse.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
+    if found is None or found[1] or not found[0] or len(found[0]) > MAX_FIRST_CHARS:
+        return None
+    return frozenset(found[0])
+
+
+@lru_cache(maxsize=4096)
+def fast_form(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` with a first-character test in front (same matches, same groups), or itself."""
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return pattern  # a user pack's timed pattern: left as it is
+    chars = first_chars(pattern.pattern, pattern.flags)
+    if chars is None:
+        return pattern
+    source = pattern.pattern
+    leading = re.match(r"(?:\(\?[aiLmsux]+\))*", source).group(0)  # global flags must stay first
+    body = source[len(leading) :]
+    if pattern.flags & re.IGNORECASE:
+        chars = frozenset(char.lower() for char in chars)  # the test runs under the same flags
+    test = "".join(re.escape(char) if char not in "-]\\^" else "\\" + char for char in sorted(chars))
+    newline = "\n" if pattern.flags & re.VERBOSE else ""  # a comment on the last line must not swallow the ")"
+    try:
+        return re.compile(f"{leading}(?=[{test}])(?:{body}{newline})", pattern.flags)
+    except re.error:
+        return pattern
+
+
+def _first(items: list, ignore_case: bool = False) -> tuple[set[str], bool] | None:
+    """(characters a match of the sequence can start with, whether it can match empty), or None.
+    ``ignore_case``: inside "(?i:...)" of a case-sensitive pattern, so each letter counts in both cases."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is AT or op is ASSERT or op is ASSERT_NOT:
+            continue  # zero-width: the first character is the next item's
+        if op is LITERAL or op is IN:
+            found = {chr(value)} if op is LITERAL else _class_first(value)
+            if found is not None and ignore_case:
+                found = _both_cases(found)
+            return None if found is None else (chars | found, False)
+        if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            low, _high, body = value
+            inner = _first(list(body), ignore_case)
+            if inner is None:
+                return None
+            chars |= inner[0]
+            if low >= 1 and not inner[1]:
+                return chars, False
+            continue  # may be skipped: what follows may start the match too
+        if op is SUBPATTERN or op is ATOMIC_GROUP:
+            scoped = ignore_case
+            if op is SUBPATTERN:
+                scoped = bool((ignore_case or value[1] & re.IGNORECASE) and not value[2] & re.IGNORECASE)
+            inner = _first(list(value[-1] if op is SUBPATTERN else value), scoped)
+            if inner is None:
+                return None
+            chars |= inner[0]
+            if not inner[1]:
+                return chars, False
+            continue
+        if op is BRANCH:
+            empty = False
+            for alternative in value[1]:
+                inner = _first(list(alternative), ignore_case)
+                if inner is None:
+                    return None
+                chars |= inner[0]
+                empty = empty or inner[1]
+            if not empty:
+                return chars, False
+            continue
+        return None  # ., \d, \s, [^...], back-references: too many first characters
+    return chars, True
+
+
+# Letters that re, ignoring case, matches to an ASCII letter besides its other case.
+_OTHER_CASES = {"s": "\u017f", "i": "\u0131\u0130", "k": "\u212a"}
+
+
+def _both_cases(chars: set[str]) -> set[str] | None:
+    if not all(char.isascii() for char in chars):
+        return None  # not worth the risk: leave the pattern as it is
+    found = set()
+    for char in chars:
+        found |= {char.lower(), char.upper(), *_OTHER_CASES.get(char.lower(), "")}
+    return found
+
+
+def _class_first(items) -> set[str] | None:
+    chars: set[str] = set()
+    for op, value in items:
+        if op is LITERAL:
+            chars.add(chr(value))
+        elif op is RANGE and value[1] - value[0] < MAX_FIRST_CHARS:
+            chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars

@@ -1,0 +1,64 @@
+"""The command keeps compiled patterns between runs (speclint.compiled_patterns): same results, any file state."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import subprocess
+
+from conftest import SEEDS, speclint_command
+
+
+def _run(tmp_path, *args):
+    env = dict(os.environ, NO_COLOR="1", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env.pop("SPECLINT_NO_CACHE", None)  # the suite turns caches off; here the pattern cache is the subject
+    return subprocess.run([*speclint_command(), "check", "--no-cache", *map(str, args)], capture_output=True, text=True, env=env)
+
+
+def _cache_files(tmp_path):
+    return sorted((tmp_path / "cache" / "speclint").glob("patterns-*.marshal"))
+
+
+def test_the_first_run_saves_the_patterns_and_later_runs_report_the_same(tmp_path, run_speclint):
+    expected = run_speclint("check", "--no-cache", *SEEDS)
+    first = _run(tmp_path, *SEEDS)
+    [cache] = _cache_files(tmp_path)
+    assert len(marshal.loads(cache.read_bytes())) > 200
+    written = cache.stat().st_mtime_ns
+    second = _run(tmp_path, *SEEDS)
+    assert first.stdout == second.stdout == expected.stdout
+    assert first.returncode == second.returncode == expected.returncode == 1
+    assert cache.stat().st_mtime_ns == written  # nothing new to save on the second run
+
+
+def test_every_saved_pattern_is_what_re_compile_makes(tmp_path):
+    import _sre
+
+    _run(tmp_path, SEEDS[0])
+    [cache] = _cache_files(tmp_path)
+    for (pattern, flags), parts in marshal.loads(cache.read_bytes()).items():
+        assert _sre.compile(pattern, *parts) == re.compile(pattern, flags), pattern
+
+
+def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, run_speclint):
+    expected = run_speclint("check", "--no-cache", SEEDS[1])
+    _run(tmp_path, SEEDS[1])
+    [cache] = _cache_files(tmp_path)
+    for damage in [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps({("x", 0): (0, [1, 2, 3], 0, {}, ())})]:
+        cache.write_bytes(damage)
+        result = _run(tmp_path, SEEDS[1])
+        assert result.stdout == expected.stdout and result.stderr == expected.stderr
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, run_speclint):
+    (tmp_path / "cache").write_text("a file where the folder should be")
+    expected = run_speclint("check", "--no-cache", SEEDS[2])
+    result = _run(tmp_path, SEEDS[2])
+    assert result.stdout == expected.stdout and result.returncode == expected.returncode
+
+
+def test_speclint_no_cache_turns_it_off(tmp_path):
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), SPECLINT_NO_CACHE="1")
+    subprocess.run([*speclint_command(), "check", str(SEEDS[0])], capture_output=True, env=env)
+    assert _cache_files(tmp_path) == []
