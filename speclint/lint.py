@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from speclint.config import Config
 from speclint.engine import RuleContext
+from speclint.engine.rule import RegexTimeout
 from speclint.parse import parse_spec
 from speclint.read import ReadError, read_path
 from speclint.read.source import SourceText
@@ -57,7 +58,11 @@ def lint_source(source: SourceText, config: Config, rule_errors: list[str] | Non
     ctx = RuleContext(spec, options=config.rule_options)
     for rule in enabled:  # 4. rules
         try:
-            violations.extend(rule.check(ctx))
+            violations.extend(list(rule.check(ctx)))  # all or nothing: a rule that fails or is stopped reports none
+        except RegexTimeout as error:  # a user pack's pattern ran too long: the pack's problem, said as such
+            if rule_errors is None:
+                raise
+            rule_errors.append(f"{source.path}: {error}")
         except Exception as error:  # noqa: BLE001 - one broken rule must not cost the other rules' findings
             if rule_errors is None:
                 raise

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 
 from speclint.config import ConfigError, Overrides, resolve
 from speclint.lint import FileResult, lint_bytes, lint_path
-from speclint.read import ReadError, read_file_bytes
+from speclint.read import ReadError, read_file_bytes, read_limited
 
 STDIN = "-"
 STDIN_NAME = "<stdin>.txt"  # the name stdin is linted under without --stdin-filename: plain text, the config of the current folder
@@ -59,7 +59,10 @@ def lint_stdin(name: str, overrides: Overrides | None) -> FileResult:
         return FileResult(name, error=str(error))
     if sys.stdin is None:
         return FileResult(name, error=f"{name}: no standard input to read")
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    try:
+        data = read_limited(sys.stdin.buffer, name) if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    except ReadError as error:
+        return FileResult(name, error=str(error))
     result = lint_bytes(data, name, config)
     result.fail_on = config.fail_on
     return result

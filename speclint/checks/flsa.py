@@ -177,7 +177,7 @@ def _is_manager_title(title: str) -> bool:
 
 
 def _field_span(ctx: RuleContext, rule: PythonRule, item: Field, message: str, suggestion: str | None = None):
-    end = item.column + max(len(item.value), 1)
+    end = min(item.column + max(len(item.value), 1), len(ctx.source.lines[item.line - 1]) + 1)  # a blank value at the line's end
     return ctx.violation(rule, item.line, item.column, item.line, end, message, suggestion)
 
 

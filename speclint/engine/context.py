@@ -34,12 +34,20 @@ class RuleContext:
 
     def section_at(self, line: int) -> str | None:
         """The key of the section a line belongs to (the innermost one)."""
-        best = None
-        for section in self.spec.sections:
-            if any(start <= line <= end for start, end in section.ranges()):
-                if best is None or section.line >= best.line:
-                    best = section
-        return best.key if best else None
+        keys = self.shared("section of each line", self._section_keys)
+        return keys[line] if 0 <= line < len(keys) else None
+
+    def _section_keys(self) -> list[str | None]:
+        """The section key of every line, worked out once per file: a search of all sections for each finding took
+        quadratic time on a file with thousands of headings. Sections are laid down in order of their heading's
+        line, so where ranges overlap the innermost (latest heading) wins, as it always has."""
+        keys: list[str | None] = [None] * (len(self.spec.source.lines) + 1)
+        for section in sorted(self.spec.sections, key=lambda section: section.line):
+            for start, end in section.ranges():
+                start, end = max(start, 0), min(end, len(keys) - 1)
+                if start <= end:
+                    keys[start : end + 1] = [section.key] * (end + 1 - start)
+        return keys
 
     def violation(
         self,

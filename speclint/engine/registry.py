@@ -48,7 +48,7 @@ def load_pack(path: Path, *, shipped: bool = False) -> list[Rule]:
             check_against(data, "rule-pack.schema.json")
     except UserFileError as error:
         raise RulePackError(f"{path}: {error}") from None
-    return [build_rule(entry, str(path)) for entry in data["rules"]]
+    return [build_rule(entry, str(path), user=not shipped) for entry in data["rules"]]
 
 
 def load_rules(extra_packs: list[Path] | tuple = ()) -> RuleSet:

@@ -30,6 +30,16 @@ class RulePackError(Exception):
     """A rule pack that cannot be loaded; the message names the file and the key."""
 
 
+class RegexTimeout(Exception):
+    """A user rule's regular expression ran out of time on one file (speclint.engine.kinds.USER_REGEX_SECONDS)."""
+
+    def __init__(self, code: str, name: str, origin: str, seconds: float):
+        super().__init__(
+            f"rule {code} ({name}) of {origin}: its regular expression took more than {seconds:g} s on this file and was stopped; "
+            "it probably backtracks catastrophically — simplify it"
+        )
+
+
 @dataclass
 class Rule:
     code: str

@@ -36,6 +36,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from speclint.read.source import ReadError, Signal, SourceText
@@ -82,7 +83,7 @@ def read_pdf_bytes(data: bytes, name: str) -> SourceText:
     except ImportError:  # pragma: no cover - pdfplumber is a dependency
         raise ReadError(name, "reading PDF files needs pdfplumber: pip install pdfplumber") from None
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        with _quiet(), pdfplumber.open(io.BytesIO(data)) as pdf:
             return _read(pdf, name)
     except ReadError:
         raise
@@ -100,6 +101,27 @@ def read_pdf_bytes(data: bytes, name: str) -> SourceText:
         if "Encrypt" in kind or "Password" in kind:
             raise ReadError(name, f"the PDF is encrypted in a way that cannot be opened ({kind}); save an unprotected copy") from None
         raise ReadError(name, f"the PDF is damaged and cannot be read ({kind}); open it and save it again, or export it anew") from None
+
+
+@contextmanager
+def _quiet():
+    """pdfminer logs what it works around in a damaged PDF ("Data-loss while decompressing corrupted data", "MediaBox
+    missing") as warnings, which Python prints on stderr without a file name. speclint says one line per file: while a
+    PDF is read, pdfminer's and pdfplumber's log messages and Python warnings are not shown."""
+    import logging
+    import warnings
+
+    loggers = [logging.getLogger(name) for name in ("pdfminer", "pdfplumber")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def _cause(error: BaseException) -> BaseException:

@@ -38,19 +38,62 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if b"\x00" in data:
         guessed = _utf16_without_bom(data)
         if guessed is None:
-            raise ReadError(name, "binary file (contains NUL bytes), not a text spec")
+            raise ReadError(name, _nul_reason(data))
         return guessed
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data):
+            # The file has UTF-8 letters (é, ’) and a byte that is not: a damaged file, or two encodings pasted
+            # together. Reading it as Windows-1252 would turn every one of its letters into mojibake.
+            raise ReadError(
+                name,
+                f"not valid UTF-8: byte 0x{data[error.start]:02x} at {_where(data, error.start, 'utf-8')} is not UTF-8, "
+                "though the rest of the file is; the file is damaged or mixes two encodings: save it again as UTF-8",
+            ) from None
     try:
         # Word's "Plain Text" export on Windows.
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as error:
         raise ReadError(
-            name, f"cannot decode the text: not UTF-8 or Windows-1252 (byte 0x{data[error.start]:02x} at {error.start})"
+            name,
+            f"cannot decode the text: not UTF-8 or Windows-1252 (byte 0x{data[error.start]:02x} at {_where(data, error.start, 'cp1252')})",
         ) from None
+
+
+# A well-formed UTF-8 sequence for a character beyond ASCII; Windows-1252 text almost never has one.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
+# Two letters in a row, in any script: a file without them has no words to lint.
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _where(data: bytes, offset: int, encoding: str) -> str:
+    """"line L, column C" of a byte offset, counted as the reader counts them (CRLF, CR or LF; characters, not bytes)."""
+    before = data[:offset]
+    line = len(_BYTE_BREAK.findall(before)) + 1
+    start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
+    column = len(before[start:].decode(encoding, "replace")) + 1
+    return f"line {line}, column {column}"
+
+
+def _nul_reason(data: bytes) -> str:
+    """Why a file with NUL bytes (and not UTF-16) cannot be read: binary data, or text with a few stray NULs."""
+    count = data.count(0)
+    rest = data.replace(b"\x00", b"")
+    if count <= max(3, len(data) // 1000):
+        try:
+            text = rest.decode("utf-8")
+        except UnicodeDecodeError:
+            text = rest.decode("cp1252", "replace")
+        if len(_CONTROL.findall(text)) <= 0.05 * len(text):
+            first = data.index(0)
+            more = f" (and {count - 1} more)" if count > 1 else ""
+            return (
+                f"a NUL byte (character 0) at {_where(data, first, 'utf-8')}{more}: plain text never has one, so the file "
+                "is probably damaged; remove it, or export the spec to text again"
+            )
+    return "binary file (contains NUL bytes), not a text spec"
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -95,6 +138,10 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Source
         raise ReadError(name, "binary file (too many control characters), not a text spec")
     if not text.strip():
         raise ReadError(name, "file is empty")
+    if not _WORD.search(text):
+        characters = len("".join(text.split()))
+        plural = "s" if characters != 1 else ""
+        raise ReadError(name, f"has no words (only {characters} character{plural} of text), so it is not a class spec")
     lines, newline = split_lines(text)
     view = [clean_line(line) for line in lines]
     kind = "markdown" if markdown else "text"
