@@ -12,7 +12,7 @@ import subprocess
 import time
 
 import pytest
-from conftest import CLEAN, SEEDS, speclint_command
+from conftest import BAD_SPEC, CLEAN, SEEDS, speclint_command
 
 from speclint import progress
 from speclint.report.text_format import use_color
@@ -286,3 +286,13 @@ def test_a_report_file_has_no_colour_codes_even_with_force_color(run_speclint, t
     assert result.returncode == 1
     text = report.read_text(encoding="utf-8")
     assert "M602" in text and "\x1b[" not in text
+
+
+def test_control_characters_from_a_spec_are_shown_not_sent_to_the_terminal(run_speclint, tmp_path):
+    """An escape sequence or a right-to-left override quoted from a spec must not act on the terminal."""
+    spec = tmp_path / "a.txt"
+    spec.write_text(BAD_SPEC.replace("<b>journal</b>", "<b\x1b[2J\u202e>journal</b>"), encoding="utf-8")
+    result = run_speclint("check", spec, env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    [line] = [line for line in result.stdout.splitlines() if "M604" in line and "\\x1b" in line]
+    assert "\\u202e" in line and "\x1b[2J" not in result.stdout and "\u202e" not in result.stdout
+    assert "\x1b[" in result.stdout  # speclint's own colours are still there

@@ -7,6 +7,10 @@ import os
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
+# Text quoted from a spec may hold control characters (an escape sequence, a line break, a
+# right-to-left override); written to a terminal they would act instead of show. Shown as \x1b etc.
+_SHOWN = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+_SHOWN.update({code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
 
 
 def use_color(stream) -> bool:
@@ -34,11 +38,11 @@ def write_text(results, stream, options=None) -> None:
             counts[v.severity] += 1
             severity = f"{_COLORS[v.severity]}{v.severity}{_RESET}" if color else v.severity
             code = f"{_BOLD}{v.code}{_RESET}" if color else v.code
-            line = f"{v.path}:{v.line}:{v.column}: {code} [{severity}] {v.message}"
+            shown = f"{v.message}"
             if v.suggestion and f'"{v.suggestion}"' not in v.message:  # most messages already name the fix
-                line += f' Suggested: "{v.suggestion}".'
-            line += _page_place(getattr(result, "pages", None), v)
-            line += _word_context(result, v)
+                shown += f' Suggested: "{v.suggestion}".'
+            shown += _page_place(getattr(result, "pages", None), v) + _word_context(result, v)
+            line = f"{v.path.translate(_SHOWN)}:{v.line}:{v.column}: {code} [{severity}] {shown.translate(_SHOWN)}"
             fixable[v.fix] = fixable.get(v.fix, 0) + 1
             stream.write(line + "\n")
     if options.get("quiet"):
