@@ -113,17 +113,18 @@ def main() -> int:
     check = [*speclint, "check", "--quiet", "--exit-zero"]
     if _has_no_cache(speclint):  # measure the work itself, not a cache left by an earlier run
         check.append("--no-cache")
-    # One spec as written (files[0]: a clean spec) and one with injected defects and missing sections, which
-    # costs more (jsonschema explains the missing sections). The command keeps compiled patterns in the user's
-    # cache folder after its first run, as Python keeps .pyc files: one run first, then the timed ones.
-    clean, defective = files[0], files[1]
+    # One clean spec (files[0]) and one that misses required sections, which costs more: jsonschema is
+    # imported to explain them. The command keeps compiled patterns in the user's cache folder after its
+    # first run, as Python keeps .pyc files: one run first, then the timed ones.
+    clean, defective = files[0], _missing_sections(speclint, files[: len(SOURCES)])
     timed([*check, str(clean)], 1)
     single = max(
         report("speclint, one clean spec (process start to exit)", timed([*check, str(clean)], args.runs * 3)),
-        report("speclint, one spec with defects (process start to exit)", timed([*check, str(defective)], args.runs * 3)),
+        report("speclint, one spec missing sections (process start to exit)", timed([*check, str(defective)], args.runs * 3)),
     )
     no_pattern_cache = dict(os.environ, SPECLINT_NO_CACHE="1")
-    report("speclint, one spec with defects, patterns compiled afresh", timed([*check, str(defective)], args.runs * 3, no_pattern_cache))
+    afresh = timed([*check, str(defective)], args.runs * 3, no_pattern_cache)
+    report("speclint, one spec missing sections, patterns compiled afresh", afresh)
     corpus = report(f"speclint, {len(files)} specs", timed([*check, str(folder)], args.runs), len(files))
     warm_time = None
     if _has_no_cache(speclint):
@@ -153,6 +154,18 @@ def main() -> int:
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def _missing_sections(speclint: list[str], candidates: list[Path]) -> Path:
+    """The first spec speclint finds a required section or the FLSA status missing in."""
+    import json
+
+    out = subprocess.run([*speclint, "check", "--format", "json", "--no-cache", *map(str, candidates)], capture_output=True, text=True)
+    codes = {(item["path"], item["code"]) for item in json.loads(out.stdout or "[]")}
+    for path in candidates:
+        if any((str(path), code) in codes for code in ("S102", "S103", "S104", "S105", "S107", "F201")):
+            return path
+    return candidates[-1]
 
 
 def _has_no_cache(speclint: list[str]) -> bool:

@@ -32,7 +32,9 @@ MAX_ENTRIES = 3000  # user rule packs add patterns; beyond this many, the file s
 # A run that compiled fewer new patterns than this saves nothing: those are the few a rule builds from the
 # text it reads (a spec's title), which differ from file to file; a first run or a new version adds hundreds.
 MIN_NEW = 20
+_PARTS = ("patterns", "literals", "first")  # the cache file: {part: {(pattern, flags): what was found}}
 _loaded: set[tuple[str, int]] = set()
+_loaded_facts: set[tuple[str, tuple[str, int]]] = set()
 _path: Path | None = None
 
 
@@ -41,24 +43,31 @@ def cache_file() -> Path | None:
     if _sre is None or os.environ.get("SPECLINT_NO_CACHE") or not hasattr(re, "_cache"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{sys.implementation.name}"
+    from speclint import __version__, prefilter
+
+    try:  # the prefilter's findings are kept too: a change to how it finds them starts a new file
+        finder = hashlib.sha256(Path(prefilter.__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{sys.implementation.name}|{__version__}|{finder}"
     tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
     return Path(base) / "speclint" / f"patterns-{tag}.marshal"
 
 
 def preload() -> None:
-    """Put every cached pattern into ``re``'s cache (call before the rules are imported)."""
+    """Put every cached pattern into ``re``'s cache, and what speclint.prefilter found about each into
+    its tables (call before the rules are imported)."""
     global _path
     _path = cache_file()
     if _path is None:
         return
     try:
-        entries = marshal.loads(_path.read_bytes())
+        stored = marshal.loads(_path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return
-    if not isinstance(entries, dict):
+    if not isinstance(stored, dict) or not all(isinstance(stored.get(part), dict) for part in _PARTS):
         return
-    for (pattern, flags), parts in entries.items():
+    for (pattern, flags), parts in stored["patterns"].items():
         try:
             final_flags, code, groups, groupindex, indexgroup = parts
             compiled = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
@@ -66,33 +75,50 @@ def preload() -> None:
             continue
         re._cache[str, pattern, flags] = compiled
         _loaded.add((pattern, flags))
+    from speclint import prefilter
+
+    for part, known in (("literals", prefilter.KNOWN_LITERALS), ("first", prefilter.KNOWN_FIRST_CHARS)):
+        for key, found in stored[part].items():
+            if isinstance(key, tuple) and (found is None or isinstance(found, frozenset)):
+                known[key] = found
+                _loaded_facts.add((part, key))
 
 
 def save() -> None:
-    """Add the patterns this run compiled to the cache file (atomically; errors ignored)."""
+    """Add the patterns this run compiled (and what the prefilter found about them) to the cache file
+    (atomically; errors ignored)."""
     if _path is None:
         return
+    from speclint import prefilter
+
     current = {(key[1], key[2]) for key in list(re._cache) if len(key) == 3 and key[0] is str}
-    new = current - _loaded
-    if len(new) < MIN_NEW:
+    facts = {"literals": dict(prefilter.KNOWN_LITERALS), "first": dict(prefilter.KNOWN_FIRST_CHARS)}
+    new_facts = sum(1 for part, known in facts.items() for key in known if (part, key) not in _loaded_facts)
+    if len(current - _loaded) < MIN_NEW and new_facts < MIN_NEW:
         return
-    entries = {}
+    stored: dict = {part: {} for part in _PARTS}
     try:
         old = marshal.loads(_path.read_bytes()) if _path.exists() else {}
-        if isinstance(old, dict) and len(old) + len(new) <= MAX_ENTRIES:
-            entries.update(old)
+        if isinstance(old, dict) and all(isinstance(old.get(part), dict) for part in _PARTS):
+            if len(old["patterns"]) + len(current) <= MAX_ENTRIES:
+                stored = old
     except (OSError, EOFError, ValueError, TypeError):
         pass
     for pattern, flags in current:
-        if (pattern, flags) not in entries:
+        if (pattern, flags) not in stored["patterns"]:
             parts = _parts(pattern, flags)
             if parts is not None:
-                entries[pattern, flags] = parts
+                stored["patterns"][pattern, flags] = parts
+    for part, known in facts.items():
+        if len(stored[part]) + len(known) <= MAX_ENTRIES:
+            stored[part].update(known)
+        else:
+            stored[part] = known
     try:
         from speclint.files import replace_atomically
 
         _path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(str(_path), marshal.dumps(entries), 0o644, durable=False)
+        replace_atomically(str(_path), marshal.dumps(stored), 0o644, durable=False)
     except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next run
         pass
 

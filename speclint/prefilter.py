@@ -62,9 +62,29 @@ def normalize(text: str) -> tuple[str, str]:
     return folded, " " + " ".join(spaced.split()) + " "
 
 
-@lru_cache(maxsize=4096)
+# What the functions below found per (pattern, flags): they parse the pattern, which costs as much as
+# half a compile, so speclint.compiled_patterns keeps these between runs too.
+KNOWN_LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
+KNOWN_FIRST_CHARS: dict[tuple[str, int], frozenset[str] | None] = {}
+_MAX_KNOWN = 20_000
+
+
+def _remembered(known: dict, find, pattern: str, flags: int):
+    key = (pattern, flags)
+    if key in known:
+        return known[key]
+    found = find(pattern, flags)
+    if len(known) < _MAX_KNOWN:
+        known[key] = found
+    return found
+
+
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings of which every match of ``pattern`` contains at least one, or None."""
+    return _remembered(KNOWN_LITERALS, _required_literals, pattern, flags)
+
+
+def _required_literals(pattern: str, flags: int) -> frozenset[str] | None:
     if _sre_parse is None:
         return None
     try:
@@ -251,6 +271,10 @@ MAX_FIRST_CHARS = 40  # a wider set would let most positions through, and the te
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or None when it cannot tell (or any)."""
+    return _remembered(KNOWN_FIRST_CHARS, _first_chars, pattern, flags)
+
+
+def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
     if _sre_parse is None:
         return None
     try:

@@ -24,7 +24,8 @@ def test_the_first_run_saves_the_patterns_and_later_runs_report_the_same(tmp_pat
     expected = run_speclint("check", "--no-cache", *SEEDS)
     first = _run(tmp_path, *SEEDS)
     [cache] = _cache_files(tmp_path)
-    assert len(marshal.loads(cache.read_bytes())) > 200
+    stored = marshal.loads(cache.read_bytes())
+    assert len(stored["patterns"]) > 200 and len(stored["literals"]) > 30 and len(stored["first"]) > 10
     written = cache.stat().st_mtime_ns
     second = _run(tmp_path, *SEEDS)
     assert first.stdout == second.stdout == expected.stdout
@@ -37,15 +38,30 @@ def test_every_saved_pattern_is_what_re_compile_makes(tmp_path):
 
     _run(tmp_path, SEEDS[0])
     [cache] = _cache_files(tmp_path)
-    for (pattern, flags), parts in marshal.loads(cache.read_bytes()).items():
+    stored = marshal.loads(cache.read_bytes())
+    for (pattern, flags), parts in stored["patterns"].items():
         assert _sre.compile(pattern, *parts) == re.compile(pattern, flags), pattern
+
+
+def test_every_saved_literal_set_is_what_the_prefilter_finds(tmp_path):
+    from speclint import prefilter
+
+    _run(tmp_path, SEEDS[0])
+    [cache] = _cache_files(tmp_path)
+    stored = marshal.loads(cache.read_bytes())
+    for (pattern, flags), found in stored["literals"].items():
+        assert prefilter._required_literals(pattern, flags) == found, pattern
+    for (pattern, flags), found in stored["first"].items():
+        assert prefilter._first_chars(pattern, flags) == found, pattern
 
 
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, run_speclint):
     expected = run_speclint("check", "--no-cache", SEEDS[1])
     _run(tmp_path, SEEDS[1])
     [cache] = _cache_files(tmp_path)
-    for damage in [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps({("x", 0): (0, [1, 2, 3], 0, {}, ())})]:
+    foreign = {"patterns": {("x", 0): (0, [1, 2, 3], 0, {}, ())}, "literals": {("x", 0): frozenset({"y"})}, "first": {}}
+    old_format = {("x", 0): (0, [1, 2, 3], 0, {}, ())}
+    for damage in [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps(old_format), marshal.dumps(foreign)]:
         cache.write_bytes(damage)
         result = _run(tmp_path, SEEDS[1])
         assert result.stdout == expected.stdout and result.stderr == expected.stderr
