@@ -237,14 +237,18 @@ def run_check(args) -> int:
 
 def _dump_text(files: list[str], errors: list[str], stdin_name: str | None) -> int:
     """`check --dump-text`: each file's text view as the rules see it, numbered; line numbers are the ones findings give."""
-    from speclint.read import ReadError, read_bytes, read_path
+    from speclint.read import ReadError, read_bytes, read_limited, read_path
 
     for message in errors:
         _error(message)
     failed = bool(errors)
     for path in files:
         try:
-            source = read_bytes(sys.stdin.buffer.read(), stdin_name or "<stdin>.txt") if path == "-" else read_path(path)
+            if path == "-":
+                name = stdin_name or "<stdin>.txt"
+                source = read_bytes(read_limited(sys.stdin.buffer, name), name)  # the same 20 MB limit as a file
+            else:
+                source = read_path(path)
         except ReadError as error:
             _error(str(error))
             failed = True

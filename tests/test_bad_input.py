@@ -468,3 +468,14 @@ def test_regex_is_imported_only_for_user_packs(tmp_path, good):
         for path in (good, packed)
     ]
     assert answers == ["False", "True"]
+
+
+def test_dump_text_from_standard_input_has_the_file_size_limit(run_speclint):
+    """--dump-text reads standard input under the same limit as a file: one line, exit 2, nothing dumped."""
+    from speclint.read import MAX_BYTES
+
+    result = run_speclint("check", "--dump-text", "-", input="a" * (MAX_BYTES + 10))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "too large" in line and "<stdin>" in line
+    assert result.stdout == ""
