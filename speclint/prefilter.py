@@ -85,19 +85,20 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _required_literals(pattern: str, flags: int) -> frozenset[str] | None:
-    if _sre_parse is None:
-        return None
-    try:
-        tree = _sre_parse.parse(pattern, flags)
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
-    try:
-        found = _sequence(list(tree))
-    except (RecursionError, TypeError, ValueError):
-        return None
+    found = _read_tree(_sequence, pattern, flags)
     if not found or min(len(item) for item in found) < 1:
         return None
     return found
+
+
+def _read_tree(read, pattern: str, flags: int):
+    """``read`` applied to the pattern's parse tree; None when the pattern or the tree cannot be read."""
+    if _sre_parse is None:
+        return None
+    try:
+        return read(list(_sre_parse.parse(pattern, flags)))
+    except (re.error, RecursionError, TypeError, ValueError):
+        return None
 
 
 def may_match(literals: frozenset[str] | None, forms: tuple[str, str]) -> bool:
@@ -275,12 +276,7 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
-    if _sre_parse is None:
-        return None
-    try:
-        found = _first(list(_sre_parse.parse(pattern, flags)))
-    except (re.error, RecursionError, TypeError, ValueError):
-        return None
+    found = _read_tree(_first, pattern, flags)
     if found is None or found[1] or not found[0] or len(found[0]) > MAX_FIRST_CHARS:
         return None
     return frozenset(found[0])
