@@ -33,8 +33,7 @@ MAX_ENTRIES = 3000  # user rule packs add patterns; beyond this many, the file s
 # text it reads (a spec's title), which differ from file to file; a first run or a new version adds hundreds.
 MIN_NEW = 20
 _PARTS = ("patterns", "literals", "first")  # the cache file: {part: {(pattern, flags): what was found}}
-_loaded: set[tuple[str, int]] = set()
-_loaded_facts: set[tuple[str, tuple[str, int]]] = set()
+_stored: dict = {part: {} for part in _PARTS}  # what the cache file held when the run started
 _path: Path | None = None
 
 
@@ -57,7 +56,7 @@ def cache_file() -> Path | None:
 def preload() -> None:
     """Put every cached pattern into ``re``'s cache, and what speclint.prefilter found about each into
     its tables (call before the rules are imported)."""
-    global _path
+    global _path, _stored
     _path = cache_file()
     if _path is None:
         return
@@ -67,6 +66,7 @@ def preload() -> None:
         return
     if not isinstance(stored, dict) or not all(isinstance(stored.get(part), dict) for part in _PARTS):
         return
+    _stored = stored
     for (pattern, flags), parts in stored["patterns"].items():
         try:
             final_flags, code, groups, groupindex, indexgroup = parts
@@ -74,14 +74,12 @@ def preload() -> None:
         except Exception:  # noqa: BLE001 - a bad entry is only a pattern compiled the usual way
             continue
         re._cache[str, pattern, flags] = compiled
-        _loaded.add((pattern, flags))
     from speclint import prefilter
 
     for part, known in (("literals", prefilter.KNOWN_LITERALS), ("first", prefilter.KNOWN_FIRST_CHARS)):
         for key, found in stored[part].items():
             if isinstance(key, tuple) and (found is None or isinstance(found, frozenset)):
                 known[key] = found
-                _loaded_facts.add((part, key))
 
 
 def save() -> None:
@@ -93,17 +91,11 @@ def save() -> None:
 
     current = {(key[1], key[2]) for key in list(re._cache) if len(key) == 3 and key[0] is str}
     facts = {"literals": dict(prefilter.KNOWN_LITERALS), "first": dict(prefilter.KNOWN_FIRST_CHARS)}
-    new_facts = sum(1 for part, known in facts.items() for key in known if (part, key) not in _loaded_facts)
-    if len(current - _loaded) < MIN_NEW and new_facts < MIN_NEW:
+    new_facts = sum(1 for part, known in facts.items() for key in known if key not in _stored[part])
+    if len(current - _stored["patterns"].keys()) < MIN_NEW and new_facts < MIN_NEW:
         return
-    stored: dict = {part: {} for part in _PARTS}
-    try:
-        old = marshal.loads(_path.read_bytes()) if _path.exists() else {}
-        if isinstance(old, dict) and all(isinstance(old.get(part), dict) for part in _PARTS):
-            if len(old["patterns"]) + len(current) <= MAX_ENTRIES:
-                stored = old
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    # What the file held at start (read once, by preload), unless it would grow past the limit.
+    stored = _stored if len(_stored["patterns"]) + len(current) <= MAX_ENTRIES else {part: {} for part in _PARTS}
     for pattern, flags in current:
         if (pattern, flags) not in stored["patterns"]:
             parts = _parts(pattern, flags)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from speclint.memo import Memo
+
 try:  # the parser is internal to the standard library; without it, every pattern is searched
     from re import _parser as _sre_parse
     from re._constants import (
@@ -64,28 +66,17 @@ def normalize(text: str) -> tuple[str, str]:
 
 # What the functions below found per (pattern, flags): they parse the pattern, which costs as much as
 # half a compile, so speclint.compiled_patterns keeps these between runs too.
-KNOWN_LITERALS: dict[tuple[str, int], frozenset[str] | None] = {}
-KNOWN_FIRST_CHARS: dict[tuple[str, int], frozenset[str] | None] = {}
-_MAX_KNOWN = 20_000
-
-
-def _remembered(known: dict, find, pattern: str, flags: int):
-    key = (pattern, flags)
-    if key in known:
-        return known[key]
-    found = find(pattern, flags)
-    if len(known) < _MAX_KNOWN:
-        known[key] = found
-    return found
+KNOWN_LITERALS: Memo = Memo()
+KNOWN_FIRST_CHARS: Memo = Memo()
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings of which every match of ``pattern`` contains at least one, or None."""
-    return _remembered(KNOWN_LITERALS, _required_literals, pattern, flags)
+    return KNOWN_LITERALS.answer((pattern, flags), _required_literals)
 
 
-def _required_literals(pattern: str, flags: int) -> frozenset[str] | None:
-    found = _read_tree(_sequence, pattern, flags)
+def _required_literals(key: tuple[str, int]) -> frozenset[str] | None:
+    found = _read_tree(_sequence, *key)
     if not found or min(len(item) for item in found) < 1:
         return None
     return found
@@ -272,11 +263,11 @@ MAX_FIRST_CHARS = 40  # a wider set would let most positions through, and the te
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with, or None when it cannot tell (or any)."""
-    return _remembered(KNOWN_FIRST_CHARS, _first_chars, pattern, flags)
+    return KNOWN_FIRST_CHARS.answer((pattern, flags), _first_chars)
 
 
-def _first_chars(pattern: str, flags: int) -> frozenset[str] | None:
-    found = _read_tree(_first, pattern, flags)
+def _first_chars(key: tuple[str, int]) -> frozenset[str] | None:
+    found = _read_tree(_first, *key)
     if found is None or found[1] or not found[0] or len(found[0]) > MAX_FIRST_CHARS:
         return None
     return frozenset(found[0])

@@ -50,9 +50,9 @@ def test_every_saved_literal_set_is_what_the_prefilter_finds(tmp_path):
     [cache] = _cache_files(tmp_path)
     stored = marshal.loads(cache.read_bytes())
     for (pattern, flags), found in stored["literals"].items():
-        assert prefilter._required_literals(pattern, flags) == found, pattern
+        assert prefilter._required_literals((pattern, flags)) == found, pattern
     for (pattern, flags), found in stored["first"].items():
-        assert prefilter._first_chars(pattern, flags) == found, pattern
+        assert prefilter._first_chars((pattern, flags)) == found, pattern
 
 
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, run_speclint):

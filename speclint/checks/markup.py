@@ -387,6 +387,11 @@ class EingWord(PythonRule):
 # -- M607 fused words ------------------------------------------------------------------------------
 
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _is_camel(word: str) -> bool:
+    """Lower case running into upper case inside a word ("inAbility"), not a flat, UPPER or Title word."""
+    return not (word.islower() or word.isupper() or word.istitle()) and _CAMEL_CUT.search(word) is not None
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 
 
@@ -407,11 +412,6 @@ def _whole_word(word: str, lex, data: _WordData) -> bool:
             return True
     return False
 
-
-# M607's verdict per word and lexicon (lexicons differ only by a config's vocabulary, and live for the run).
-_FUSED_MEMO: dict[int, dict[str, object]] = {}
-_FUSED_MEMO_SIZE = 50_000
-_UNSEEN = object()
 
 
 @register
@@ -459,25 +459,22 @@ class FusedWords(PythonRule):
         text = ctx.source.text
         data = _data()
         lex = None
-        memo: dict = {}
         for token in word_tokens(ctx):
             word = token.text
             if len(word) < 5 or len(word) > 60:  # longer is pasted data, not two words: and splitting costs its length squared
                 continue
             if not word.isalpha():
                 word = token.bare
-            flat = word.islower() or word.isupper() or word.istitle()
-            camel = not flat and _CAMEL_CUT.search(word) is not None
-            if not camel and (len(word) < 8 or not word.isalpha()):
+            if not _is_camel(word) and (len(word) < 8 or not word.isalpha()):
                 continue
             if lex is None:
                 lex = lexicon_for(ctx)
-                memo = _FUSED_MEMO.setdefault(id(lex), {})
-            found = memo.get(word, _UNSEEN)
-            if found is _UNSEEN:  # the same long words come back file after file; the lexicon splits are the cost
-                if len(memo) > _FUSED_MEMO_SIZE:
-                    memo.clear()
-                found = memo[word] = self._camel(word, lex, data) if camel else self._run_together(word, lex, data)
+                verdicts = lex.memo("M607 fused word", limit=50_000)  # the lexicon splits are the cost
+
+                def fused(word: str, lex=lex):
+                    return self._camel(word, lex, data) if _is_camel(word) else self._run_together(word, lex, data)
+
+            found = verdicts.answer(word, fused)
             if found is None or token.glued_to_digit_or_underscore(text) or _in_address(text, token.start, token.end):
                 continue
             left, right, synonyms, name = found

@@ -30,7 +30,6 @@ _CONTEXT_REACH = 60  # characters looked at on each side of a possibly confused 
 # search through every following word (90 s for 64 KB of capitals); a longer name still matches from a later word.
 _DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*){1,12}\s+\(([A-Z][A-Za-z]{1,9})\)")
 _EING = re.compile(r"eing$", re.IGNORECASE)
-_LISTED_MEMO_SIZE = 100_000  # words remembered as known or not; a bound for runs over thousands of files
 _LONGEST_WORD = 45  # letters; "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
@@ -101,9 +100,8 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
         words = _prose_tokens(ctx)
         found = []
         suggestions: dict[str, list[str]] = {}
-        judged = lexicon.listed_memo  # spelling -> fine (a word, a compound of two: "workpapers", or not judged)
-
-        def judge(spelling: str) -> bool:
+        def fine(spelling: str) -> bool:
+            """A word, a compound of two ("workpapers"), or nothing a dictionary can judge."""
             word = Token(spelling, 0, 0).bare
             if len(word) <= 2 or len(word) > _LONGEST_WORD:
                 return True  # too long for a word (pasted data): a dictionary cannot judge it, and its suggestions cost its length squared
@@ -111,15 +109,8 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
 
         # Each distinct spelling is judged once per run (spellings repeat from file to file); only the tokens
         # of the unknown ones are looked at one by one.
-        unknown = set()
-        for spelling in {token.text for token in words}:
-            fine = judged.get(spelling)
-            if fine is None:
-                if len(judged) > _LISTED_MEMO_SIZE:
-                    judged.clear()
-                fine = judged[spelling] = judge(spelling)
-            if not fine:
-                unknown.add(spelling)
+        verdicts = lexicon.memo("T401 spelling fine", limit=100_000)
+        unknown = {spelling for spelling in {token.text for token in words} if not verdicts.answer(spelling, fine)}
         for index, token in enumerate(words):
             if token.text not in unknown:
                 continue

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from speclint.memo import Memo
 from speclint.resources import load_yaml, rules_dir
 
 # Where a heading stops and same-line text begins: a colon, a spaced dash, a
@@ -17,7 +18,6 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _EMPHASIS = re.compile(r"^(\*\*|__)(.+?)\1(.*)$")
 _WORD = re.compile(r"[a-z]+")
 _TRACKED_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
-_MEMO_SIZE = 20_000  # headings remembered; a bound, so a run over thousands of odd files cannot grow without end
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class HeadingMatcher:
                 words.update(w for w in _WORD.findall(pattern) if len(w) >= 5)
         self.vocabulary = frozenset(words)
         self._typo_memo: dict[str, str] = {}
-        self._match_memo: dict[tuple[str, int, int], HeadingMatch | None] = {}
+        self._matches = Memo()  # (head, column, Markdown level) -> HeadingMatch or None
 
     # -- line shape ---------------------------------------------------------
     @staticmethod
@@ -100,14 +100,10 @@ class HeadingMatcher:
 
     def match(self, head: str, column: int = 1, markdown_level: int = 0) -> HeadingMatch | None:
         # Headings repeat from spec to spec, and trying every synonym is the costly part of parsing.
-        key = (head, column, markdown_level)
-        if key not in self._match_memo:
-            if len(self._match_memo) > _MEMO_SIZE:
-                self._match_memo.clear()
-            self._match_memo[key] = self._match(head, column, markdown_level)
-        return self._match_memo[key]
+        return self._matches.answer((head, column, markdown_level), self._match)
 
-    def _match(self, head: str, column: int, markdown_level: int) -> HeadingMatch | None:
+    def _match(self, key: tuple[str, int, int]) -> HeadingMatch | None:
+        head, column, markdown_level = key
         text = self.normalize(head)
         if not text or len(text.split()) > 10:
             return None

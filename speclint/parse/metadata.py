@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from speclint.memo import Memo
 from speclint.parse.model import Field
 from speclint.resources import load_yaml, rules_dir
 
@@ -25,7 +26,6 @@ _SPACES = re.compile(r"\s+")
 # first word; a dated line without a label word ("Rev. 3/2019", "June 4, 2018") has a digit.
 _WIDE_GAP = re.compile(r"\S\s\s")
 _HAS_DIGIT = re.compile(r"\d")
-_MEMO_SIZE = 20_000  # label texts remembered; a bound, so a run over thousands of odd files cannot grow without end
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class MetadataMatcher:
         return any(pattern.search(text) for pattern in self.agency_names)
 
     def __init__(self, data: dict):
-        self._label_memo: dict[str, _Label | None] = {}
+        self._labels_of = Memo()  # label text as written -> _Label or None
         self.agency_names = [re.compile(pattern, re.I) for pattern in data.get("agency-names", ())]
         self.labels: list[_Label] = []
         for name, spec in data["fields"].items():
@@ -57,12 +57,11 @@ class MetadataMatcher:
 
     def _label(self, text: str) -> _Label | None:
         # The same label texts come back file after file, and trying every label pattern is the costly part.
-        if text not in self._label_memo:
-            if len(self._label_memo) > _MEMO_SIZE:
-                self._label_memo.clear()
-            normalized = _SPACES.sub(" ", text.strip(" .:"))
-            self._label_memo[text] = next((label for label in self.labels if label.pattern.fullmatch(normalized)), None)
-        return self._label_memo[text]
+        return self._labels_of.answer(text, self._find_label)
+
+    def _find_label(self, text: str) -> _Label | None:
+        normalized = _SPACES.sub(" ", text.strip(" .:"))
+        return next((label for label in self.labels if label.pattern.fullmatch(normalized)), None)
 
     def match_line(self, line: str, number: int, next_value: Callable[[], tuple[str, int, int] | None] | None) -> Field | None:
         """A field on this line. ``next_value()`` gives (text, line, column) of the next non-blank line,

@@ -11,6 +11,7 @@ import gzip
 from collections.abc import Iterable
 from functools import cache
 
+from speclint.memo import Memo
 from speclint.resources import rules_dir
 from speclint.words.tokens import match_case
 
@@ -56,8 +57,14 @@ class Lexicon:
     def __init__(self, vocabulary: Iterable[str] = ()):
         self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
         self._table = _table()
-        self.listed_memo: dict[str, bool] = {}  # T401: whether each spelling is fine (a word or a compound), kept across files
+        self._memos: dict[str, Memo] = {}
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
+
+    def memo(self, name: str, limit: int = 20_000) -> Memo:
+        """Answers a rule works out from this lexicon, kept across files (``name`` says whose)."""
+        if name not in self._memos:
+            self._memos[name] = Memo(limit)
+        return self._memos[name]
 
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
