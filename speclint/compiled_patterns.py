@@ -32,7 +32,7 @@ MAX_ENTRIES = 3000  # user rule packs add patterns; beyond this many, the file s
 # A run that compiled fewer new patterns than this saves nothing: those are the few a rule builds from the
 # text it reads (a spec's title), which differ from file to file; a first run or a new version adds hundreds.
 MIN_NEW = 20
-_PARTS = ("patterns", "literals", "first")  # the cache file: {part: {(pattern, flags): what was found}}
+_PARTS = ("patterns", "literals", "first", "prefixes", "one line")  # the cache file: {part: {(pattern, flags): what was found}}
 _stored: dict = {part: {} for part in _PARTS}  # what the cache file held when the run started
 _path: Path | None = None
 
@@ -76,9 +76,10 @@ def preload() -> None:
         re._cache[str, pattern, flags] = compiled
     from speclint import prefilter
 
-    for part, known in (("literals", prefilter.KNOWN_LITERALS), ("first", prefilter.KNOWN_FIRST_CHARS)):
+    for part, known in prefilter.FINDINGS.items():
+        kind = bool if part == "one line" else (frozenset, type(None))
         for key, found in stored[part].items():
-            if isinstance(key, tuple) and (found is None or isinstance(found, frozenset)):
+            if isinstance(key, tuple) and isinstance(found, kind):
                 known[key] = found
 
 
@@ -90,7 +91,7 @@ def save() -> None:
     from speclint import prefilter
 
     current = {(key[1], key[2]) for key in list(re._cache) if len(key) == 3 and key[0] is str}
-    facts = {"literals": dict(prefilter.KNOWN_LITERALS), "first": dict(prefilter.KNOWN_FIRST_CHARS)}
+    facts = {part: dict(known) for part, known in prefilter.FINDINGS.items()}
     new_facts = sum(1 for part, known in facts.items() for key in known if key not in _stored[part])
     if len(current - _stored["patterns"].keys()) < MIN_NEW and new_facts < MIN_NEW:
         return

@@ -16,24 +16,45 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from speclint.memo import Memo
 
 try:  # the parser is internal to the standard library; without it, every pattern is searched
     from re import _parser as _sre_parse
     from re._constants import (
+        ANY,
         ASSERT,
         ASSERT_NOT,
         AT,
+        AT_BEGINNING,
+        AT_BEGINNING_STRING,
         AT_BOUNDARY,
+        AT_END,
+        AT_NON_BOUNDARY,
         ATOMIC_GROUP,
         BRANCH,
+        CATEGORY,
+        CATEGORY_DIGIT,
+        CATEGORY_LINEBREAK,
+        CATEGORY_NOT_DIGIT,
+        CATEGORY_NOT_LINEBREAK,
+        CATEGORY_NOT_SPACE,
+        CATEGORY_NOT_WORD,
+        CATEGORY_SPACE,
+        CATEGORY_WORD,
+        GROUPREF,
+        GROUPREF_EXISTS,
         IN,
         LITERAL,
         MAX_REPEAT,
         MIN_REPEAT,
+        NEGATE,
+        NOT_LITERAL,
         POSSESSIVE_REPEAT,
         RANGE,
+        SRE_FLAG_DOTALL,
+        SRE_FLAG_MULTILINE,
         SUBPATTERN,
     )
 except ImportError:  # pragma: no cover - Python versions without re._parser
@@ -49,25 +70,36 @@ _FOLDED = "\u017f\u0131\u0130\u212a"
 
 _OTHER = re.compile(r"[^a-z0-9]+")
 _SPACE_OUT = bytes(byte if chr(byte) in "abcdefghijklmnopqrstuvwxyz0123456789" else 32 for byte in range(256))
-_RAW = "\x00"  # marks a literal of punctuation only, looked for in the folded text rather than the normalized one
+RAW = "\x00"  # marks a literal of punctuation only, looked for in the folded text rather than the normalized one
 
 
-def normalize(text: str) -> tuple[str, str]:
-    """The two forms of a text the literal test looks in: folded (lower case, with the letters above
+class TextForms(NamedTuple):
+    """A text as the literal test sees it (see ``normalize``)."""
+
+    folded: str
+    normalized: str
+    words: frozenset[str]  # the words of ``normalized``: most literals are whole words, and a set answers at once
+
+
+def normalize(text: str) -> TextForms:
+    """The forms of a text the literal test looks in: folded (lower case, with the letters above
     folded) and normalized (folded, each run of characters other than ASCII letters and digits one
     space, and a space at each end, so " he " stands for the word "he")."""
     if not text.isascii() and any(char in text for char in _FOLDED):
         text = text.translate(_FOLD)  # (rare, and a slow call: str.translate with a table goes character by character)
     folded = text.lower()
     # bytes.translate and split do in C what a substitution would do one run at a time (ten times faster)
-    spaced = folded.encode("ascii", "replace").translate(_SPACE_OUT).decode("ascii")
-    return folded, " " + " ".join(spaced.split()) + " "
+    words = folded.encode("ascii", "replace").translate(_SPACE_OUT).decode("ascii").split()
+    return TextForms(folded, " " + " ".join(words) + " ", frozenset(words))
 
 
 # What the functions below found per (pattern, flags): they parse the pattern, which costs as much as
 # half a compile, so speclint.compiled_patterns keeps these between runs too.
 KNOWN_LITERALS: Memo = Memo()
 KNOWN_FIRST_CHARS: Memo = Memo()
+KNOWN_PREFIXES: Memo = Memo()
+KNOWN_ONE_LINE: Memo = Memo()
+FINDINGS = {"literals": KNOWN_LITERALS, "first": KNOWN_FIRST_CHARS, "prefixes": KNOWN_PREFIXES, "one line": KNOWN_ONE_LINE}
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -92,17 +124,40 @@ def _read_tree(read, pattern: str, flags: int):
         return None
 
 
-def may_match(literals: frozenset[str] | None, forms: tuple[str, str]) -> bool:
+def may_match(literals: frozenset[str] | None, forms: TextForms) -> bool:
     """False only when the pattern certainly has no match in the text (given as ``normalize`` made it)."""
     if literals is None:
         return True
-    folded, normalized = forms
-    return any(literal[1:] in folded if literal[:1] == _RAW else literal in normalized for literal in literals)
+    folded, normalized, words = forms
+    for literal in literals:
+        if literal[:1] == RAW:
+            if literal[1:] in folded:
+                return True
+            continue
+        whole_words, only_words = _whole_words(literal)
+        if all(word in words for word in whole_words) and (only_words or literal in normalized):
+            return True
+    return False
+
+
+_WHOLE_WORDS: Memo = Memo()
+
+
+def _whole_words(literal: str) -> tuple[tuple[str, ...], bool]:
+    """The words a literal has with a space on both sides (" for review " has "for" and "review", " pound"
+    none), and whether the literal is just one such word, so that the word set alone answers for it."""
+    return _WHOLE_WORDS.answer(literal, _find_whole_words)
+
+
+def _find_whole_words(literal: str) -> tuple[tuple[str, ...], bool]:
+    pieces = literal.split(" ")
+    whole = tuple(piece for index, piece in enumerate(pieces) if piece and 0 < index < len(pieces) - 1)
+    return whole, len(pieces) == 3 and len(whole) == 1
 
 
 def _score(candidate: frozenset[str]) -> tuple[int, int]:
     """Longer literals are rarer; a word boundary counts as most of a letter."""
-    return min(len(item.strip(" " + _RAW)) + (item[:1] == " ") + (item[-1:] == " ") for item in candidate), -len(candidate)
+    return min(len(item.strip(" " + RAW)) + (item[:1] == " ") + (item[-1:] == " ") for item in candidate), -len(candidate)
 
 
 def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset[str] | None:
@@ -190,6 +245,142 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
     return max(candidates, key=_score)
 
 
+# --------------------------------------------------------------------------------------------
+# Literals a match starts with.
+#
+# When every match starts with one of a few strings, the only places a match can start are where
+# those strings are: ``speclint.search`` tries the pattern there and nowhere else.
+
+def required_prefixes(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which the folded text of every match of ``pattern`` starts with, or None."""
+    return KNOWN_PREFIXES.answer((pattern, flags), _required_prefixes)
+
+
+def _required_prefixes(key: tuple[str, int]) -> frozenset[str] | None:
+    found = _read_tree(_prefixes, *key)
+    if found is None or not found[0] or "" in found[0]:
+        return None
+    return frozenset(found[0])
+
+
+def _prefixes(items: list) -> tuple[set[str], bool]:
+    """(strings one of which what the sequence matches starts with, whether each is all of it)."""
+    run = {""}
+    for op, value in items:
+        if op is AT or op is ASSERT or op is ASSERT_NOT:
+            continue  # zero-width: the next item's text follows the run's directly
+        if op is LITERAL or op is IN:
+            chars = [value] if op is LITERAL else _class_chars(value)
+            extended = _extend(run, chars) if chars is not None and len(run) * len(chars) <= MAX_VARIANTS else set()
+            if not extended:  # a class too big to spell out, or a character the test leaves alone
+                return run, False
+            run = extended
+        elif op is SUBPATTERN or op is ATOMIC_GROUP or op is BRANCH:
+            alternatives = value[1] if op is BRANCH else [value[-1] if op is SUBPATTERN else value]
+            heads: set[str] = set()
+            whole = True
+            for alternative in alternatives:
+                head, all_of_it = _prefixes(list(alternative))
+                heads |= head
+                whole = whole and all_of_it
+            if len(run) * len(heads) > MAX_VARIANTS:
+                return run, False
+            run = {before + head for before in run for head in heads}
+            if not whole:
+                return run, False
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and value[0] >= 1:
+            head, _ = _prefixes(list(value[2]))  # the first repetition at least
+            if len(run) * len(head) > MAX_VARIANTS:
+                return run, False
+            return {before + item for before in run for item in head}, False
+        else:  # optional parts, \d, \s, ., back-references, negated classes: the known start ends here
+            return run, False
+    return run, True
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns whose matches stay on one line.
+#
+# Such a pattern can only match on a line that has one of its literals, so ``speclint.search`` searches
+# those lines alone. It searches a line with ``finditer(text, start, end)``: everything before ``start`` is
+# seen as usual (lookbehinds, ``\b``), and the end of the line looks like the end of the text, which is
+# only the same as a newline for a pattern that cannot match a newline and asks about the end only with
+# ``$`` under MULTILINE.
+
+_NEWLINE = 10
+_WITHOUT_NEWLINE = {CATEGORY_DIGIT, CATEGORY_NOT_SPACE, CATEGORY_WORD, CATEGORY_NOT_LINEBREAK}
+_WITH_NEWLINE = {CATEGORY_SPACE, CATEGORY_NOT_WORD, CATEGORY_NOT_DIGIT, CATEGORY_LINEBREAK}
+
+
+def stays_on_one_line(pattern: str, flags: int = 0) -> bool:
+    """True when no match of ``pattern`` can take in a newline, and a line's end means the same to it as
+    the text's end."""
+    return KNOWN_ONE_LINE.answer((pattern, flags), _stays_on_one_line)
+
+
+def _stays_on_one_line(key: tuple[str, int]) -> bool:
+    if _sre_parse is None:
+        return False
+    try:
+        tree = _sre_parse.parse(*key)
+    except (re.error, RecursionError, TypeError, ValueError):
+        return False
+    return _one_line(list(tree), tree.state.flags)
+
+
+def _one_line(items: list, flags: int) -> bool:
+    for op, value in items:
+        if op is LITERAL:
+            ok = value != _NEWLINE
+        elif op is NOT_LITERAL:
+            ok = value == _NEWLINE
+        elif op is IN:
+            ok = _class_has_newline(value) is False
+        elif op is ANY:
+            ok = not flags & SRE_FLAG_DOTALL
+        elif op is AT:  # "$" without MULTILINE and "\Z" tell the end of a line from the end of the text
+            ok = value in (AT_BOUNDARY, AT_NON_BOUNDARY, AT_BEGINNING, AT_BEGINNING_STRING) or (
+                value is AT_END and bool(flags & SRE_FLAG_MULTILINE)
+            )
+        elif op is ASSERT or op is ASSERT_NOT:
+            ok = _one_line(list(value[1]), flags)
+        elif op is SUBPATTERN:
+            _group, add, remove, body = value
+            ok = _one_line(list(body), (flags | add) & ~remove)
+        elif op is ATOMIC_GROUP:
+            ok = _one_line(list(value), flags)
+        elif op is BRANCH:
+            ok = all(_one_line(list(alternative), flags) for alternative in value[1])
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+            ok = _one_line(list(value[2]), flags)
+        elif op is GROUPREF:
+            ok = True  # repeats what a group took, which is on the line
+        elif op is GROUPREF_EXISTS:
+            ok = _one_line(list(value[1]), flags) and (value[2] is None or _one_line(list(value[2]), flags))
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _class_has_newline(items) -> bool | None:
+    """Whether a character class takes in a newline; None when it cannot tell."""
+    negated = listed = False
+    for op, value in items:
+        if op is NEGATE:
+            negated = True
+        elif op is LITERAL:
+            listed = listed or value == _NEWLINE
+        elif op is RANGE:
+            listed = listed or value[0] <= _NEWLINE <= value[1]
+        elif op is CATEGORY and value in _WITH_NEWLINE | _WITHOUT_NEWLINE:
+            listed = listed or value in _WITH_NEWLINE
+        else:
+            return None
+    return listed != negated
+
+
 def _is_boundary(item) -> bool:
     return item[0] is AT and item[1] is AT_BOUNDARY
 
@@ -198,7 +389,7 @@ def _literal(text: str, left: bool, right: bool) -> str:
     """A literal as the test looks for it in ``normalize``d text: runs of other characters as one space,
     and a space for a word boundary next to a letter or digit (the character there is none)."""
     if not any(char.isalnum() for char in text):
-        return _RAW + text  # "___", "<<", "???": looked for as they are, in the folded text
+        return RAW + text  # "___", "<<", "???": looked for as they are, in the folded text
     literal = _OTHER.sub(" ", text)
     if left and text[:1].isalnum():
         literal = " " + literal
@@ -241,7 +432,7 @@ def literals_of(pattern) -> frozenset[str] | None:
     return required_literals(pattern.pattern, pattern.flags)
 
 
-def text_forms(ctx) -> tuple[str, str]:
+def text_forms(ctx) -> TextForms:
     """A rule context's text as the literal test sees it, made once per file."""
     return ctx.shared("literal test text", lambda: normalize(ctx.source.text))
 

@@ -25,7 +25,8 @@ def test_the_first_run_saves_the_patterns_and_later_runs_report_the_same(tmp_pat
     first = _run(tmp_path, *SEEDS)
     [cache] = _cache_files(tmp_path)
     stored = marshal.loads(cache.read_bytes())
-    assert len(stored["patterns"]) > 200 and len(stored["literals"]) > 30 and len(stored["first"]) > 10
+    assert len(stored["patterns"]) > 200 and len(stored["literals"]) > 30
+    assert len(stored["first"]) > 5 and len(stored["prefixes"]) > 5 and stored["one line"]
     written = cache.stat().st_mtime_ns
     second = _run(tmp_path, *SEEDS)
     assert first.stdout == second.stdout == expected.stdout
@@ -53,6 +54,10 @@ def test_every_saved_literal_set_is_what_the_prefilter_finds(tmp_path):
         assert prefilter._required_literals((pattern, flags)) == found, pattern
     for (pattern, flags), found in stored["first"].items():
         assert prefilter._first_chars((pattern, flags)) == found, pattern
+    for (pattern, flags), found in stored["prefixes"].items():
+        assert prefilter._required_prefixes((pattern, flags)) == found, pattern
+    for (pattern, flags), found in stored["one line"].items():
+        assert prefilter._stays_on_one_line((pattern, flags)) is found, pattern
 
 
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, run_speclint):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import Rule, RulePackError, format_message
-from speclint.prefilter import fast_form, may_find
+from speclint.search import find_all
 from speclint.violation import Violation
 from speclint.words.tokens import match_case
 
@@ -90,11 +90,8 @@ class PatternRule(Rule):
         ranges = _scoped_lines(ctx, self.scope)
         if ranges == []:
             return
-        text = ctx.source.text
         for pattern in self.patterns:
-            if not may_find(pattern, ctx):  # most phrases are in no spec: a substring test says so at once
-                continue
-            for match in fast_form(pattern).finditer(text):
+            for match in find_all(pattern, ctx):  # most phrases are in no spec: a substring test says so at once
                 if match.end() == match.start():
                     continue
                 line, _ = ctx.source.position(match.start())
@@ -112,19 +109,15 @@ class PatternRule(Rule):
 class SubstitutionRule(Rule):
     swaps: list[tuple[re.Pattern, str]] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)
-    _any_swap: re.Pattern | None = field(default=None, init=False, repr=False)
 
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         _start(self)
         ranges = _scoped_lines(ctx, self.scope)
         if ranges == []:
             return
-        text = ctx.source.text
-        if not any(may_find(pattern, ctx) for pattern, _ in self.swaps) or not self._may_match(text):
-            return
         taken: list[tuple[int, int]] = []  # earlier swaps win where two overlap ("he/she" before "he")
         for pattern, replacement in self.swaps:
-            for match in pattern.finditer(text):
+            for match in find_all(pattern, ctx):
                 line, _ = ctx.source.position(match.start())
                 if match.end() == match.start() or not _in_ranges(line, ranges):
                     continue
@@ -135,23 +128,6 @@ class SubstitutionRule(Rule):
                 suggestion = match_case(found, replacement)
                 message = format_message(self.message, match=found, replacement=suggestion)
                 yield ctx.span_violation(self, match.start(), match.end(), message, suggestion)
-
-    def _may_match(self, text: str) -> bool:
-        """One search for all the swaps at once: most files have none, and then one scan beats one per swap.
-        Patterns with back-references are left out of the joint search (their group numbers would shift)."""
-        if self._any_swap is None:
-            if any(_BACK_REFERENCE.search(pattern.pattern) for pattern, _ in self.swaps):
-                return True
-            self._any_swap = self._joint()
-        return fast_form(self._any_swap).search(text) is not None
-
-    def _joint(self):
-        flags = self.swaps[0][0].flags & re.IGNORECASE if self.swaps else 0
-        joint = "|".join(f"(?:{pattern.pattern})" for pattern, _ in self.swaps)
-        return _compile(joint, not flags, f"{self.origin}: rule {self.code}", getattr(self, "clock", None))
-
-
-_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 @dataclass
@@ -177,11 +153,8 @@ class RequiredPatternRule(Rule):
     def check(self, ctx: RuleContext) -> Iterable[Violation]:
         _start(self)
         ranges = _scoped_lines(ctx, self.scope)
-        text = ctx.source.text
         for pattern in self.patterns:
-            if not may_find(pattern, ctx):
-                continue
-            for match in fast_form(pattern).finditer(text):
+            for match in find_all(pattern, ctx):
                 if _in_ranges(ctx.source.position(match.start())[0], ranges or None):
                     return
         yield ctx.file_violation(self, format_message(self.message, title=ctx.spec.title or "this class"))
@@ -242,9 +215,6 @@ def build_rule(entry: dict, origin: str, *, user: bool = False) -> Rule:
     elif kind == "substitution":
         swaps = [(compiled(bad), good) for bad, good in entry["swap"].items()]
         rule = SubstitutionRule(**common, swaps=swaps, scope=scope)
-        rule.clock = clock  # before the joint search is compiled with it
-        if user and not any(_BACK_REFERENCE.search(pattern.pattern) for pattern, _ in swaps):
-            rule._any_swap = rule._joint()  # compiled now: a pack it breaks is refused when it is loaded
     elif kind == "required-section":
         when = entry.get("when", {}).get("title")
         rule = RequiredSectionRule(**common, sections=list(entry["sections"]), when_title=compiled(when) if when else None)

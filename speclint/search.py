@@ -1,0 +1,108 @@
+"""Every match of a rule's pattern in a file, as ``pattern.finditer(text)`` gives them, found cheaply.
+
+A search tries a pattern at every position of the text, and a spec has ten thousand of them. When the
+literal test (speclint.prefilter) says a pattern cannot match, there is no search at all. When every
+match starts with one of a few strings ("under", "below", "younger than"), a match can only start where
+one of those strings is, so the pattern is tried at those places only; ``pattern.match`` at a position
+does what a search does when it reaches that position, lookbehinds and ``\\b`` included. When no match
+can take in a newline, only the lines that have one of the pattern's literals are searched. Otherwise
+the whole text is searched, with the first-character test in front.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from speclint.prefilter import (
+    RAW,
+    TextForms,
+    fast_form,
+    literals_of,
+    may_match,
+    required_prefixes,
+    stays_on_one_line,
+    text_forms,
+)
+
+# Past this many places to try, one search of the whole text costs less than trying each place from Python.
+MAX_PLACES = 200
+
+
+def find_all(pattern, ctx) -> Iterable[re.Match]:
+    """The matches ``pattern.finditer(ctx.source.text)`` would give, in order."""
+    return find_in(pattern, ctx.source.text, text_forms(ctx))
+
+
+def find_in(pattern, text: str, forms: TextForms) -> Iterable[re.Match]:
+    """The matches ``pattern.finditer(text)`` would give, in order; ``forms`` is ``normalize(text)``."""
+    if not may_match(literals_of(pattern), forms):
+        return ()
+    if isinstance(pattern, re.Pattern):  # a user pack's timed pattern (the `regex` module) is searched as it is
+        places = _places(pattern, text, forms.folded)
+        if places is not None:
+            return _matches_at(pattern, text, places)
+        lines = _lines(pattern, text, forms.folded)
+        if lines is not None:
+            return _matches_on(fast_form(pattern), text, lines)
+    return fast_form(pattern).finditer(text)
+
+
+def _places(pattern: re.Pattern, text: str, folded: str) -> list[int] | None:
+    """The offsets where a match of ``pattern`` may start, in order; None when they are not known or too many."""
+    if len(folded) != len(text):
+        return None  # lower-casing made some character two (rare): offsets in the folded text would be off
+    prefixes = required_prefixes(pattern.pattern, pattern.flags)
+    if prefixes is None or sum(folded.count(prefix) for prefix in prefixes) > MAX_PLACES:
+        return None
+    places: set[int] = set()
+    for prefix in prefixes:
+        at = folded.find(prefix)
+        while at >= 0:
+            places.add(at)
+            at = folded.find(prefix, at + 1)
+    return sorted(places)
+
+
+def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
+    """What finditer gives: the first match at or after the end of the previous one. No match is empty
+    (each starts with a prefix), so the next search starts where the previous match ends."""
+    end = 0
+    match_at = pattern.match
+    for place in places:
+        if place < end:
+            continue
+        match = match_at(text, place)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+def _lines(pattern: re.Pattern, text: str, folded: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each line that has one of the pattern's literals, in order; None when the pattern's
+    matches may run over lines, or the lines are not known or too many to search one by one."""
+    if len(folded) != len(text) or not stays_on_one_line(pattern.pattern, pattern.flags):
+        return None
+    literals = literals_of(pattern)
+    if literals is None:
+        return None
+    # A literal of the normalized text stands for words with other characters between them; each word is in
+    # the folded text as it is, so a line with the match has the literal's longest word.
+    words = {literal[1:] if literal[:1] == RAW else max(literal.split(), key=len) for literal in literals}
+    if sum(folded.count(word) for word in words) > MAX_PLACES:
+        return None
+    lines: dict[int, int] = {}
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if start not in lines:
+                end = text.find("\n", at)
+                lines[start] = len(text) if end < 0 else end
+            at = folded.find(word, lines[start])  # the rest of this line is searched anyway
+    return sorted(lines.items())
+
+
+def _matches_on(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match]:
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
