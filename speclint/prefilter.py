@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 from speclint.memo import Memo
@@ -126,18 +127,16 @@ def _read_tree(read, pattern: str, flags: int):
 
 def may_match(literals: frozenset[str] | None, forms: TextForms) -> bool:
     """False only when the pattern certainly has no match in the text (given as ``normalize`` made it)."""
-    if literals is None:
-        return True
-    folded, normalized, words = forms
-    for literal in literals:
-        if literal[:1] == RAW:
-            if literal[1:] in folded:
-                return True
-            continue
-        whole_words, only_words = _whole_words(literal)
-        if all(word in words for word in whole_words) and (only_words or literal in normalized):
-            return True
-    return False
+    return literals is None or any(map(may_be_in, literals, repeat(forms)))
+
+
+def may_be_in(literal: str, forms: TextForms) -> bool:
+    """False only when the text (given as ``normalize`` made it) certainly does not have the literal."""
+    if literal[:1] == RAW:
+        return literal[1:] in forms.folded
+    whole_words, only_words = _whole_words(literal)
+    words = forms.words
+    return all(word in words for word in whole_words) and (only_words or literal in forms.normalized)
 
 
 _WHOLE_WORDS: Memo = Memo()

@@ -19,6 +19,7 @@ from speclint.prefilter import (
     TextForms,
     fast_form,
     literals_of,
+    may_be_in,
     may_match,
     required_prefixes,
     stays_on_one_line,
@@ -27,6 +28,7 @@ from speclint.prefilter import (
 
 # Past this many places to try, one search of the whole text costs less than trying each place from Python.
 MAX_PLACES = 200
+MIN_NEEDLE = 3
 
 
 def find_all(pattern, ctx) -> Iterable[re.Match]:
@@ -42,7 +44,7 @@ def find_in(pattern, text: str, forms: TextForms) -> Iterable[re.Match]:
         places = _places(pattern, text, forms.folded)
         if places is not None:
             return _matches_at(pattern, text, places)
-        lines = _lines(pattern, text, forms.folded)
+        lines = _lines(pattern, forms, text)
         if lines is not None:
             return _matches_on(fast_form(pattern), text, lines)
     return fast_form(pattern).finditer(text)
@@ -53,15 +55,23 @@ def _places(pattern: re.Pattern, text: str, folded: str) -> list[int] | None:
     if len(folded) != len(text):
         return None  # lower-casing made some character two (rare): offsets in the folded text would be off
     prefixes = required_prefixes(pattern.pattern, pattern.flags)
-    if prefixes is None or sum(folded.count(prefix) for prefix in prefixes) > MAX_PLACES:
+    return None if prefixes is None else _offsets(folded, prefixes)
+
+
+def _offsets(folded: str, needles) -> list[int] | None:
+    """Where each of the strings is in the folded text, in order; None past MAX_PLACES, or at once for a
+    string shorter than MIN_NEEDLE (a letter or two is everywhere: "a", "he")."""
+    if any(len(needle) < MIN_NEEDLE for needle in needles):
         return None
-    places: set[int] = set()
-    for prefix in prefixes:
-        at = folded.find(prefix)
+    found: set[int] = set()
+    for needle in needles:
+        at = folded.find(needle)
         while at >= 0:
-            places.add(at)
-            at = folded.find(prefix, at + 1)
-    return sorted(places)
+            found.add(at)
+            if len(found) > MAX_PLACES:
+                return None
+            at = folded.find(needle, at + 1)
+    return sorted(found)
 
 
 def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
@@ -78,29 +88,29 @@ def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[r
             yield match
 
 
-def _lines(pattern: re.Pattern, text: str, folded: str) -> list[tuple[int, int]] | None:
+def _lines(pattern: re.Pattern, forms: TextForms, text: str) -> list[tuple[int, int]] | None:
     """(start, end) of each line that has one of the pattern's literals, in order; None when the pattern's
     matches may run over lines, or the lines are not known or too many to search one by one."""
-    if len(folded) != len(text) or not stays_on_one_line(pattern.pattern, pattern.flags):
+    if len(forms.folded) != len(text) or not stays_on_one_line(pattern.pattern, pattern.flags):
         return None
     literals = literals_of(pattern)
     if literals is None:
         return None
     # A literal of the normalized text stands for words with other characters between them; each word is in
     # the folded text as it is, so a line with the match has the literal's longest word.
-    words = {literal[1:] if literal[:1] == RAW else max(literal.split(), key=len) for literal in literals}
-    if sum(folded.count(word) for word in words) > MAX_PLACES:
+    words = {literal[1:] if literal[:1] == RAW else max(literal.split(), key=len) for literal in literals if may_be_in(literal, forms)}
+    offsets = _offsets(forms.folded, words)
+    if offsets is None:
         return None
     lines: dict[int, int] = {}
-    for word in words:
-        at = folded.find(word)
-        while at >= 0:
+    end = -1
+    for at in offsets:
+        if at > end:  # not on the line before
             start = text.rfind("\n", 0, at) + 1
-            if start not in lines:
-                end = text.find("\n", at)
-                lines[start] = len(text) if end < 0 else end
-            at = folded.find(word, lines[start])  # the rest of this line is searched anyway
-    return sorted(lines.items())
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+            lines[start] = end
+    return list(lines.items())
 
 
 def _matches_on(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match]:

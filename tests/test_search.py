@@ -31,7 +31,7 @@ def test_every_pattern_finds_what_a_full_search_finds():
         for text, form in zip(texts, forms, strict=True):
             if search._places(pattern, text, form.folded) is not None:
                 ways["prefixes"] += 1
-            elif search._lines(pattern, text, form.folded) is not None:
+            elif search._lines(pattern, form, text) is not None:
                 ways["lines"] += 1
             found = [(m.span(), m.groups()) for m in search.find_in(pattern, text, form)]
             assert found == _expected(pattern, text), (pattern.pattern, text[:200])
@@ -101,7 +101,7 @@ def test_stays_on_one_line(pattern, one_line):
 def test_a_line_search_would_miss_a_match_over_two_lines():
     """Why the line search is kept to patterns that stay on one line."""
     pattern, text = re.compile(r"under\s+21", re.I), "Applicants under\n21 need not apply."
-    assert search._lines(pattern, text, normalize(text).folded) is None
+    assert search._lines(pattern, normalize(text), text) is None
     assert list(search._matches_on(pattern, text, [(0, text.index("\n"))])) == []
     assert _found(pattern, text) == _expected(pattern, text) != []
 
