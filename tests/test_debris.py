@@ -177,6 +177,14 @@ def test_hidden_character_from_raw_bytes(tmp_path, raw, name, suggestion):
     assert found[0].suggestion == suggestion and found[0].fix == "safe"
 
 
+@pytest.mark.parametrize("other", ["", " Café.", " \u00e9\u200b"])
+def test_hidden_control_character_found_with_or_without_other_non_ascii_text(tmp_path, other):
+    """The file is tested for control characters as a whole first; a line with one is still found among others."""
+    data = f"SUPERVISOR\nMaintains records{other}\nof past due customer\x07accounts.\n".encode()
+    found = [(v.line, v.column) for v in _lint_file(tmp_path, data) if v.code == "X903"]
+    assert (3, 21) in found and len(found) == 1 + ("\u200b" in other)
+
+
 def test_hidden_characters_one_finding_per_run():
     found = _lint("Responds to\u200b\u200b customer tele\u00adphone calls.", ("X903",))
     assert [(v.column, v.end_column) for v in found] == [(12, 14), (28, 29)]
@@ -390,3 +398,28 @@ def test_lexicon_is_not_loaded_without_candidates(monkeypatch):
     text = CLEAN[0].read_text(encoding="utf-8").replace("-", " ")
     config = Config(select=["X901", "X903", "X904", "X905"])
     assert lint_text(text, config) == []
+
+
+def test_header_shape_test_matches_its_pattern_form():
+    """_header_shaped reads the stripped line's last and first characters directly; the patterns said the same."""
+    import re
+
+    from speclint.checks.debris import _LIST_START, _NOT_HEADER_CHARS, _OPEN_ENDINGS, _header_shaped
+
+    def by_patterns(text: str, line: str) -> bool:
+        if not 7 <= len(text) <= 60 or re.search(r"[.:;,!?]$", text) or _LIST_START.match(line):
+            return False
+        first = next((ch for ch in text if ch.isalnum()), "")
+        if not (first.isupper() or first.isdigit()) or not text[:1].isalnum() or _NOT_HEADER_CHARS.search(text):
+            return False
+        words = text.split()
+        return 2 <= len(words) <= 10 and words[-1].lower() not in _OPEN_ENDINGS
+
+    lines = [
+        "Accountant II Page 3", "accountant II Page 3", "(Accountant) II", "Accountant II.", "Accountant II:", "Accountant II?",
+        "2 Customer Service", "\u00e9cole Publique Tests", "\u00c9cole Publique Tests", "\u0663 Arabic digit x", "Works in the",
+        "- Bullet Item Here", "Accountant;II text", "Water Board Summary!", "ACCOUNTANT II SERIES", "Short", "One Two Three $",
+    ]
+    for line in lines:
+        for padded in (line, f"  {line}\t"):
+            assert _header_shaped(padded.strip(), padded) == by_patterns(padded.strip(), padded), padded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from conftest import CLEAN, ROOT, SEEDS
@@ -201,3 +202,86 @@ class TestLexicon:
     @pytest.mark.parametrize(("a", "b", "distance"), [("abc", "abc", 0), ("abc", "acb", 1), ("kitten", "sitting", 3), ("ab", "ba", 1)])
     def test_edit_distance(self, a, b, distance):
         assert edit_distance(a, b, 3) == distance
+
+    def test_common_words_and_sift_agree_with_the_word_by_word_answers(self):
+        lexicon = Lexicon(["zzqtermx"])
+        sample = ["the", "receive", "recieve", "district", "zzqtermx", "flsa", "ab", "", "apportionment"]
+        for at_least in (3.0, 4.0, 5.5):
+            common = lexicon.common_words(at_least)
+            assert [word in common for word in sample] == [lexicon.common(word, at_least) for word in sample]
+            assert lexicon.common_positions(sample, at_least) == {i for i, word in enumerate(sample) if lexicon.common(word, at_least)}
+        words = set(sample)
+        for _ in range(2):  # the second time from what was remembered
+            assert lexicon.sift("test", words, lexicon.known) == {word for word in words if not lexicon.known(word)}
+        assert lexicon.sift("tiny", words, lexicon.known, limit=3) == {word for word in words if not lexicon.known(word)}
+
+
+# Word tokens and the searches made faster with them must find exactly what the plain searches find.
+TRICKY_TEXTS = [
+    "",
+    "'",
+    "it's It’s ’tis don't' rock'n'roll District’s’ o''clock a'b'c' x’",
+    'then 2then then2 _then then_ (then) "Then" THEN\'s then’s then-then éthen thené',
+    "\u212aelvin ſay \u0130t \u0131t then say of",  # non-ASCII letters that IGNORECASE matches to ASCII ones
+    "more then\n50; familiar of; customer inquires; complex date and information",
+    "see www.cvwd.org or https://x.gov/a, mail a@b.us, C:\\dir\\file.docx and a/b/c.\nwww.\n(www.x) “x.pdf” x.gov.\u2028y.com\u00a0z",
+    "\x1cwww.x\x1d a/b/c\u3000foo.edu bar",
+    "a/b a\\b .gov @ @x x@ \n/ / /\nend.gov",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_word_columns_are_the_word_pattern_matches(text):
+    from speclint.words.tokens import _WORD, Token, tokens, words
+
+    expected = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    columns = words(text)
+    assert list(zip(*columns, strict=True)) == expected
+    assert tokens(text) == expected and all(type(token) is Token for token in tokens(text))
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_addresses_are_found_line_by_line_as_in_one_search(text):
+    from speclint.checks.spelling import _NOT_PROSE, _not_prose_spans
+
+    assert _not_prose_spans(text) == [m.span() for m in _NOT_PROSE.finditer(text)]
+
+
+class _TextContext:
+    """Just what the shared word searches read from a rule context."""
+
+    def __init__(self, text: str):
+        self.source = SimpleNamespace(text=text)
+        self._shared: dict = {}
+
+    def shared(self, name, compute):
+        if name not in self._shared:
+            self._shared[name] = compute()
+        return self._shared[name]
+
+
+@pytest.mark.parametrize("text", TRICKY_TEXTS)
+def test_confused_words_found_through_tokens_as_by_the_finder(text):
+    from speclint.checks.spelling import _confusion_matches
+
+    finder, by_word = _confusions()
+    found = [m.span() for m in _confusion_matches(_TextContext(text), finder, by_word)]
+    assert found == [m.span() for m in finder.finditer(text)]
+
+
+def test_word_searches_on_random_text():
+    import random
+
+    from speclint.checks.spelling import _NOT_PROSE, _confusion_matches, _not_prose_spans
+    from speclint.words.tokens import _WORD, words
+
+    finder, by_word = _confusions()
+    pieces = ["a", "Z", "of", "Then", "it", "’s", "'", " ", "\n", "\t", "\u00a0", "2", "_", "é", "\u212a", "-", "("]
+    pieces += ["www.", ".gov", "@", "/", "\\"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert list(zip(*words(text), strict=True)) == [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)], text
+        assert _not_prose_spans(text) == [m.span() for m in _NOT_PROSE.finditer(text)], text
+        found = [m.span() for m in _confusion_matches(_TextContext(text), finder, by_word)]
+        assert found == [m.span() for m in finder.finditer(text)], text

@@ -17,7 +17,8 @@ from collections import Counter, defaultdict
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
-from speclint.words import lexicon_for, word_tokens
+from speclint.words import lexicon_for
+from speclint.words.tokens import lower_word_texts, word_columns
 
 # --------------------------------------------------------------------------------------------
 # X901 mojibake: UTF-8 bytes read as Windows-1252 ("â€™" for "’").
@@ -79,6 +80,8 @@ def _mojibake(ctx: RuleContext) -> list[tuple[int, int, int, str, str, bool]]:
 
     def compute():
         found = []
+        if _raw_text(ctx).isascii():  # one test in C for many files
+            return found
         for number, line in enumerate(ctx.source.lines, 1):
             if line.isascii() or not _HAS_MOJIBAKE_START.search(line):
                 continue
@@ -148,6 +151,7 @@ class Mojibake(PythonRule):
 
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u00ad\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 _ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_NOT_ASCII_CONTROL_BYTES = bytes(byte for byte in range(256) if not _ASCII_CONTROL.match(chr(byte)))
 # Characters that stand for a break between words: replaced with a space, not deleted.
 _SEPARATING = frozenset("\x0b\x1c\x1d\x1e\x1f\u2028\u2029")
 _NAMES = {
@@ -203,11 +207,16 @@ class InvisibleCharacter(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
+        raw = _raw_text(ctx)
+        # Whether the file has an ASCII control character at all, in C: in UTF-8 no other character has their bytes.
+        controls = bool(raw.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_CONTROL_BYTES))
+        if not controls and raw.isascii():
+            return
         garbled = defaultdict(list)
         for number, start, end, *_ in _mojibake(ctx):
             garbled[number].append((start, end))
         for number, line in enumerate(ctx.source.lines, 1):
-            if line.isascii() and not _ASCII_CONTROL.search(line):
+            if line.isascii() and not (controls and _ASCII_CONTROL.search(line)):
                 continue
             for match in _INVISIBLE.finditer(line):
                 start, end = match.span()
@@ -377,6 +386,7 @@ _UNIT_NEXT = re.compile(
 )
 _LIST_START = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u2013*>+-]|\(?\w{1,3}[.)])\s")
 _SENTENCE_END = re.compile(r"[.:;,!?]$")
+_SENTENCE_ENDINGS = tuple(".:;,!?")
 _DIGIT = re.compile(r"\d")
 # The line before a title that is a value, not a header: "Class Title:" / "Job Title" (a flattened table).
 _LABEL_BEFORE = re.compile(r":$|\b(?:title|classification|class|position|job)$", re.IGNORECASE)
@@ -396,12 +406,16 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split()).strip("#*_>|.:;, ")
 
 
+def _names_a_page(text: str) -> bool:
+    lower = text.lower()
+    return "pag" in lower or "pg" in lower
+
+
 def _is_page_number(text: str) -> bool:
     """ "Page 3 of 7", "Page 3", "- 3 -", "3 | Page", "3 of 7", or a header line ending in "  Page 3"."""
     if len(text) <= 20 and _PAGE_LINE.fullmatch(text):
         return True
-    lower = text.lower()
-    if "pag" not in lower and "pg" not in lower:
+    if not _names_a_page(text):
         return False
     if len(text) <= _REPEATED_MAX and text[-1].isdigit() and _PAGE_AT_END.search(text):
         return True
@@ -412,10 +426,11 @@ def _header_shaped(text: str, line: str) -> bool:
     """A line that could be a running header or footer: two to ten words, starting with a capital or
     a digit, not a sentence, a list item, a label, a lone sub-heading ("Properties") or a line of
     wrapped text ("... coursework in")."""
-    if not 7 <= len(text) <= _HEADER_MAX or _SENTENCE_END.search(text) or _LIST_START.match(line):
+    # ``text`` is stripped: ending in one of _SENTENCE_END's characters is what that pattern finds.
+    if not 7 <= len(text) <= _HEADER_MAX or text.endswith(_SENTENCE_ENDINGS) or _LIST_START.match(line):
         return False
-    first = next((ch for ch in text if ch.isalnum()), "")
-    if not (first.isupper() or first.isdigit()) or not text[:1].isalnum() or _NOT_HEADER_CHARS.search(text):
+    first = text[0]  # the first letter or digit, as it must be the first character
+    if not first.isalnum() or not (first.isupper() or first.isdigit()) or _NOT_HEADER_CHARS.search(text):
         return False
     words = text.split()
     return 2 <= len(words) <= 10 and words[-1].lower() not in _OPEN_ENDINGS
@@ -451,14 +466,17 @@ def _page_furniture(ctx: RuleContext) -> list[tuple[int, str, str, int]]:
         if not text:
             continue
         number = index + 1
-        if _DIGIT.search(text):
+        long = len(text) > _REPEATED_MAX
+        # A long line is no lone number, and is a page number line only if it says "pag" or "pg" (_is_page_number's
+        # own first test): tested before the search for a digit, which reads the whole line.
+        if (not long or _names_a_page(text)) and _DIGIT.search(text):
             if _LONE_NUMBER.fullmatch(text):
                 numbers.append(index)
                 continue
             if _is_page_number(text):
                 found[number] = ("page", text, 1)
                 continue
-        if len(text) > _REPEATED_MAX:
+        if long:
             continue
         key = _normal(text)
         if (
@@ -554,6 +572,8 @@ class PageFurniture(PythonRule):
                 fix = "delete it here and on each line where it repeats."
             message = self.message.format(what=what, fix=fix)
             yield ctx.violation(self, number, start + 1, number, end + 1, message, "")
+        if "\f" not in _raw_text(ctx):
+            return
         for number, line in enumerate(lines, 1):
             if "\f" not in line:
                 continue
@@ -611,17 +631,18 @@ class SplitWord(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        words = word_tokens(ctx)
-        if len(words) < 2:
+        columns = word_columns(ctx)
+        if len(columns.texts) < 2:
             return
         text = ctx.source.text
         raw = _raw_text(ctx)
         lexicon = lexicon_for(ctx)
-        lowered = [token.text.lower() for token in words]
-        # The joined word is the rarest condition and one lookup: find where it holds first, in one pass.
+        lowered = lower_word_texts(ctx)
+        # The joined word is the rarest condition and one lookup: find where it holds first, in one pass in C.
+        pairs = list(map(str.__add__, lowered, lowered[1:]))
         common_at = {
-            2: lexicon.common_positions(map(str.__add__, lowered, lowered[1:]), _JOINED_ZIPF),
-            3: lexicon.common_positions(map("".join, zip(lowered, lowered[1:], lowered[2:], strict=False)), _JOINED_ZIPF),
+            2: lexicon.common_positions(pairs, _JOINED_ZIPF),
+            3: lexicon.common_positions(map(str.__add__, pairs, lowered[2:]), _JOINED_ZIPF),
         }
         next_free = 0
         for index in sorted(common_at[2] | common_at[3]):
@@ -630,7 +651,7 @@ class SplitWord(PythonRule):
             for size in (3, 2):
                 if index not in common_at[size]:
                     continue
-                window = words[index : index + size]
+                window = [columns.token(at) for at in range(index, index + size)]
                 if not self._candidate(window, text, raw):
                     continue
                 pieces = [token.text for token in window]
@@ -643,7 +664,7 @@ class SplitWord(PythonRule):
                     continue
                 if any(len(piece) == 1 for piece in pieces) and any(r for r, p in zip(real, pieces, strict=True) if len(p) > 1):
                     continue  # "items a, b and c": a letter next to a real word is no evidence of a split
-                if self._used_alone(ctx, words, window, real):
+                if self._used_alone(ctx, lowered, window, real):
                     continue
                 found = text[window[0].start : window[-1].end]
                 message = self.message.format(found=found, joined=joined_word, s="s" if size > 2 else "")
@@ -652,10 +673,10 @@ class SplitWord(PythonRule):
                 break
 
     @staticmethod
-    def _used_alone(ctx: RuleContext, words, window, real: list[bool]) -> bool:
+    def _used_alone(ctx: RuleContext, lowered: list[str], window, real: list[bool]) -> bool:
         """Whether a piece that is no word stands alone elsewhere in the file, away from the other
         pieces: then it is a term of the document ("struct", "dev"), not a fragment."""
-        counts = ctx.shared("debris_token_counts", lambda: Counter(token.text.lower() for token in words))
+        counts = ctx.shared("debris_token_counts", lambda: Counter(lowered))
         found = " ".join(token.text for token in window).lower()
         together = ctx.source.text.lower().count(found)
         return any(

@@ -7,50 +7,70 @@ markup and format rules; these rules step aside for it so one defect gives one f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, compress
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.prefilter import fast_form
 from speclint.resources import load_yaml, rules_dir
-from speclint.words import Token, lexicon_for, word_tokens
+from speclint.words import Token, lexicon_for
 from speclint.words.lexicon import PREFIXES, Lexicon
-from speclint.words.tokens import match_case
+from speclint.words.tokens import Words, bare, is_one_token, lower_word_texts, match_case, word_columns
 
 # Text a dictionary cannot judge: web and e-mail addresses, file names, paths.
 # Anchored at the start of a space-separated chunk so the search stays linear in the text.
 _NOT_PROSE = re.compile(
     r"(?<!\S)[(\[\"'“]?(?:\S+@\S+|(?:https?://|www\.)\S+|[\w-]+\.(?:gov|org|com|net|edu|us|pdf|docx?|xlsx?)\b\S*|\S*[/\\]\S*[/\\]\S*)"
 )
+# What every _NOT_PROSE match holds: "@", "/", "\\", "www." or a dot before one of its endings. Only lines with one are
+# searched: the full pattern, tried at every character of the text, cost as much as the rest of T401.
+_NOT_PROSE_HINT = re.compile(r"[@/\\.](?:(?<!\.)|gov|org|com|net|edu|us|pdf|doc|xls|(?<=www\.))")
 _ACRONYM_LENGTH = 5  # ALL-CAPS words up to this long are taken as acronyms (CVWD, MCWD, AWWA)
 _NAME_SUGGESTION_ZIPF = 3.5
 _CONTEXT_REACH = 60  # characters looked at on each side of a possibly confused word
 # At most 12 capitalised words before the parenthesis: unbounded, each capital letter of an all-caps spec started a
 # search through every following word (90 s for 64 KB of capitals); a longer name still matches from a later word.
 _DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*){1,12}\s+\(([A-Z][A-Za-z]{1,9})\)")
+_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s\([A-Z][A-Za-z]{1,9}\)")
 _EING = re.compile(r"eing$", re.IGNORECASE)
 _LONGEST_WORD = 45  # letters; "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
-def _prose_tokens(ctx: RuleContext) -> list[Token]:
-    """Tokens outside addresses and paths, in text order."""
+def _not_prose_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of _NOT_PROSE's matches, in text order. A match is a run of non-space characters, so it never
+    crosses a line break, and a search bounded to its line sees the same characters around it as a full one."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while hint := _NOT_PROSE_HINT.search(text, at):
+        line_start = text.rfind("\n", 0, hint.start()) + 1
+        line_end = text.find("\n", hint.end())
+        if line_end == -1:
+            line_end = len(text)
+        spans.extend(match.span() for match in _NOT_PROSE.finditer(text, line_start, line_end))
+        at = line_end
+    return spans
+
+
+def _prose_words(ctx: RuleContext) -> Words:
+    """Word tokens that do not start inside an address or path, in text order."""
 
     def compute():
-        text = ctx.source.text
-        skipped = [match.span() for match in _NOT_PROSE.finditer(text)]
-        if not skipped:
-            return word_tokens(ctx)
-        kept, spans = [], iter(skipped)
-        start, end = next(spans)
-        for token in word_tokens(ctx):  # both in text order: walk them together
-            while token.start >= end:
-                start, end = next(spans, (len(text) + 1, len(text) + 1))
-            if not start <= token.start < end:
-                kept.append(token)
-        return kept
+        columns = word_columns(ctx)
+        spans = _not_prose_spans(ctx.source.text)
+        if not spans:
+            return columns
+        kept, first = [], 0  # index ranges of the tokens between the spans (both are in text order)
+        for start, end in spans:
+            kept.append((first, bisect_left(columns.starts, start)))
+            first = bisect_left(columns.starts, end)
+        kept.append((first, len(columns.starts)))
+        return Words(*(list(chain.from_iterable(column[a:b] for a, b in kept)) for column in columns))
 
-    return ctx.shared("prose_tokens", compute)
+    return ctx.shared("prose_words", compute)
 
 
 def _neighbour_join_is_word(lexicon: Lexicon, text: str, previous: Token | None, token: Token, following: Token | None) -> bool:
@@ -78,14 +98,15 @@ def _document_names(ctx: RuleContext) -> frozenset[str]:
         text = ctx.source.text
         capitalised: dict[str, int] = {}
         lowercase: set[str] = set()
-        for token in word_tokens(ctx):
-            word = token.bare
+        for spelling, count in Counter(word_columns(ctx).texts).items():  # each distinct spelling once
+            word = bare(spelling)
             if word[:1].isupper():
-                capitalised[word] = capitalised.get(word, 0) + 1
+                capitalised[word] = capitalised.get(word, 0) + count
             else:
                 lowercase.add(word.lower())
         names = {word for word, count in capitalised.items() if count >= 2 and word.lower() not in lowercase}
-        names.update(match.group(1) for match in _DEFINED_ABBREVIATION.finditer(text))
+        if _ABBREVIATION_IN_PARENTHESES.search(text):  # what every match ends with, found much faster
+            names.update(match.group(1) for match in _DEFINED_ABBREVIATION.finditer(text))
         return frozenset(names)
 
     return ctx.shared("document_names", compute)
@@ -97,23 +118,24 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
     def compute():
         lexicon = lexicon_for(ctx)
         text = ctx.source.text
-        words = _prose_tokens(ctx)
+        words = _prose_words(ctx)
         found = []
-        suggestions: dict[str, list[str]] = {}
+        suggestions = lexicon.memo("T401 suggestions")  # each distinct word's, worked out once per run
         def fine(spelling: str) -> bool:
             """A word, a compound of two ("workpapers"), or nothing a dictionary can judge."""
-            word = Token(spelling, 0, 0).bare
+            word = bare(spelling)
             if len(word) <= 2 or len(word) > _LONGEST_WORD:
                 return True  # too long for a word (pasted data): a dictionary cannot judge it, and its suggestions cost its length squared
             return lexicon.known(word) or lexicon.split(word.lower(), shortest=4) is not None
 
         # Each distinct spelling is judged once per run (spellings repeat from file to file); only the tokens
-        # of the unknown ones are looked at one by one.
-        verdicts = lexicon.memo("T401 spelling fine", limit=100_000)
-        unknown = {spelling for spelling in {token.text for token in words} if not verdicts.answer(spelling, fine)}
-        for index, token in enumerate(words):
-            if token.text not in unknown:
-                continue
+        # of the unknown ones are looked at one by one, found in C.
+        unknown = lexicon.sift("T401 spelling fine", set(words.texts), fine)
+        if not unknown:
+            return found
+        count = len(words.texts)
+        for index in compress(range(count), map(unknown.__contains__, words.texts)):
+            token = words.token(index)
             word = token.bare
             if _is_mixed_case(word) or token.glued_to_digit_or_underscore(text):
                 continue
@@ -121,17 +143,16 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
                 continue
             if _EING.search(word) and lexicon.known(word[:-3]):
                 continue  # "Useing": M606 reports it with its fix
-            previous = words[index - 1] if index else None
-            following = words[index + 1] if index + 1 < len(words) else None
+            previous = words.token(index - 1) if index else None
+            following = words.token(index + 1) if index + 1 < count else None
             if _neighbour_join_is_word(lexicon, text, previous, token, following):
                 continue
             if text[token.end : token.end + 1] == "-" and word.lower() in PREFIXES:
                 continue  # "pre-employment", "multi-year"
-            if word not in suggestions:
-                suggestions[word] = _suggestions(lexicon, word)
-            if not suggestions[word] and lexicon.split(word.lower(), shortest=3) is not None:
+            close = suggestions.answer(word, lambda word: tuple(_suggestions(lexicon, word)))
+            if not close and lexicon.split(word.lower(), shortest=3) is not None:
                 continue  # a compound with a short part ("jobsite"), unless it is close to a word ("payrole")
-            found.append((token, suggestions[word]))
+            found.append((token, list(close)))
         return found
 
     return ctx.shared("unknown_words", compute)
@@ -271,6 +292,28 @@ def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
     return finder, by_word
 
 
+# Non-ASCII letters that match ASCII ones under IGNORECASE ("K", the Kelvin sign, matches "k"): no word token holds them.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _confusion_matches(ctx: RuleContext, finder: re.Pattern, by_word: dict[str, list[Confusion]]):
+    """``finder.finditer(text)``, found faster. A match is a wrong word set apart from letters, digits and
+    apostrophes, so where every wrong word is one word token it is a token whose lower case is a wrong word:
+    the finder is tried at those tokens only, picked out in C."""
+    text = ctx.source.text
+    if not _single_tokens(tuple(by_word)) or (not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII)):
+        return finder.finditer(text)
+    lower, starts = lower_word_texts(ctx), word_columns(ctx).starts
+    hits = compress(starts, map(by_word.__contains__, lower))
+    return filter(None, (finder.match(text, start) for start in hits))
+
+
+@cache
+def _single_tokens(words: tuple[str, ...]) -> bool:
+    """Whether each of the (lowercase) words is exactly one word token."""
+    return all(map(is_one_token, words))
+
+
 @register
 class ConfusedWord(PythonRule):
     code = "T403"
@@ -304,7 +347,7 @@ class ConfusedWord(PythonRule):
     def check(self, ctx: RuleContext):
         text = ctx.source.text
         finder, by_word = _confusions()
-        for match in finder.finditer(text):
+        for match in _confusion_matches(ctx, finder, by_word):
             start, end = match.span()
             found = match.group(0)
             for confusion in by_word[found.lower()]:

@@ -8,8 +8,9 @@ see tools/build_lexicon.py), the shipped vocabularies in ``rules/vocabulary/*.tx
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
+from itertools import compress, count
 
 from speclint.memo import Memo
 from speclint.resources import rules_dir
@@ -58,6 +59,8 @@ class Lexicon:
         self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
         self._table = _table()
         self._memos: dict[str, Memo] = {}
+        self._sifted: dict[str, tuple[set[str], set[str]]] = {}
+        self._common_words: dict[float, frozenset[str]] = {}
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
 
     def memo(self, name: str, limit: int = 20_000) -> Memo:
@@ -65,6 +68,19 @@ class Lexicon:
         if name not in self._memos:
             self._memos[name] = Memo(limit)
         return self._memos[name]
+
+    def sift(self, name: str, words: set[str], good: Callable[[str], bool], limit: int = 100_000) -> set[str]:
+        """The words ``good`` rejects. Each word is judged once per run (``name`` says by whom): most words of a
+        file were judged in an earlier file, and set differences, run in C, leave only the new ones to judge."""
+        passed, failed = self._sifted.setdefault(name, (set(), set()))
+        new = words.difference(passed).difference(failed)
+        if len(passed) + len(failed) + len(new) > limit:  # bounded, like a memo: start again
+            passed.clear()
+            failed.clear()
+            new = words
+        for word in new:
+            (passed if good(word) else failed).add(word)
+        return words - passed
 
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
@@ -96,17 +112,18 @@ class Lexicon:
                 return True
         return False
 
+    def common_words(self, at_least: float) -> frozenset[str]:
+        """Every word (lower case) at least ``at_least`` common: the words ``common(word, at_least)`` is true of."""
+        if at_least not in self._common_words:
+            words = {word for word, zipf in self._table.items() if zipf >= at_least}
+            if at_least <= VOCABULARY_ZIPF:
+                words |= self.vocabulary
+            self._common_words[at_least] = frozenset(words)
+        return self._common_words[at_least]
+
     def common_positions(self, lower_words: Iterable[str], at_least: float) -> set[int]:
         """The positions of the words (lower case) that are at least ``at_least`` common, in one pass."""
-        words = list(lower_words)
-        distinct = set(words)
-        listed = self._table.keys() & distinct  # set operations run in C; most of the words are in no list
-        good = {word for word in listed if self._table[word] >= at_least}
-        if at_least <= VOCABULARY_ZIPF:
-            good |= self.vocabulary & distinct
-        if not good:
-            return set()
-        return {index for index, word in enumerate(words) if word in good}
+        return set(compress(count(), map(self.common_words(at_least).__contains__, lower_words)))  # in C
 
     def common(self, word: str, at_least: float) -> bool:
         value = self.zipf(word)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 # Letters with inner apostrophes ("District’s", "don't"); digits stay out of words.
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_SPLIT = re.compile(f"({_WORD.pattern})")  # the same words, for re.split
 _POSSESSIVE = re.compile(r"['\u2019]s$|['\u2019]$", re.IGNORECASE)
 
 
@@ -18,9 +20,7 @@ class Token(NamedTuple):  # a tuple: a spec has thousands of tokens, and tuples 
     @property
     def bare(self) -> str:
         """The word without a possessive ending ("District’s" -> "District")."""
-        if "'" not in self.text and "\u2019" not in self.text:
-            return self.text
-        return _POSSESSIVE.sub("", self.text)
+        return bare(self.text)
 
     def touches(self, text: str) -> str:
         """The characters right before and after the token ("" at the edges)."""
@@ -31,9 +31,44 @@ class Token(NamedTuple):  # a tuple: a spec has thousands of tokens, and tuples 
         return any(ch.isdigit() or ch == "_" for ch in self.touches(text))
 
 
+class Words(NamedTuple):
+    """A text's word tokens as three parallel lists: what most rules need, without an object per word."""
+
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def token(self, index: int) -> Token:
+        return Token(self.texts[index], self.starts[index], self.ends[index])
+
+
+def words(text: str) -> Words:
+    """The word tokens of a text (the matches of ``_WORD``), as parallel lists."""
+    # Done in C: re.split gives gap, word, gap, word, ..., gap; the running sum of their lengths is the offsets.
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    return Words(parts[1::2], offsets[1:-1:2], offsets[2::2])
+
+
+def _tokens_of(columns: Words) -> list[Token]:
+    # tuple.__new__ mapped in C: Token(...) goes through a Python-level __new__, and a spec has thousands of tokens.
+    return list(map(tuple.__new__, repeat(Token), zip(*columns, strict=True)))
+
+
 def tokens(text: str) -> list[Token]:
-    new = tuple.__new__  # Token(...) goes through a Python-level __new__; a spec has thousands of tokens
-    return [new(Token, (match.group(), match.start(), match.end())) for match in _WORD.finditer(text)]
+    return _tokens_of(words(text))
+
+
+def is_one_token(text: str) -> bool:
+    """Whether the text is exactly one word token ("it's" is, "a lot" and "café" are not)."""
+    return _WORD.fullmatch(text) is not None
+
+
+def bare(word: str) -> str:
+    """A word without its possessive ending ("District’s" -> "District")."""
+    if "'" not in word and "\u2019" not in word:
+        return word
+    return _POSSESSIVE.sub("", word)
 
 
 def match_case(original: str, word: str) -> str:
@@ -47,4 +82,15 @@ def match_case(original: str, word: str) -> str:
 
 def word_tokens(ctx) -> list[Token]:
     """A rule context's word tokens, made once per file and shared by every rule that needs them."""
-    return ctx.shared("word_tokens", lambda: tokens(ctx.source.text))
+    return ctx.shared("word_tokens", lambda: _tokens_of(word_columns(ctx)))
+
+
+def word_columns(ctx) -> Words:
+    """The same tokens as ``word_tokens`` as parallel lists (texts, starts, ends), made once per file. Cheaper to
+    make and to scan: a rule that looks at every word can test the texts in C and make a Token only for a hit."""
+    return ctx.shared("word_columns", lambda: words(ctx.source.text))
+
+
+def lower_word_texts(ctx) -> list[str]:
+    """The texts of ``word_columns`` in lower case, made once per file."""
+    return ctx.shared("lower_word_texts", lambda: list(map(str.lower, word_columns(ctx).texts)))
