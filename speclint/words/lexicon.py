@@ -25,14 +25,20 @@ _OMISSION_BONUS = 0.3
 
 
 @cache
-def _table() -> dict[str, float]:
-    """Every listed word with its Zipf frequency: one lookup answers "is it a word, and how common"."""
+def _groups() -> list[tuple[float, list[str]]]:
+    """The listed words in groups of one Zipf frequency, as the file has them."""
     with gzip.open(rules_dir() / "dictionary" / "lexicon.txt.gz", "rt", encoding="utf-8") as handle:
         lines = handle.read().splitlines()
+    return [(int(bucket) / 10, words.split(" ")) for bucket, _, words in (line.partition("\t") for line in lines)]
+
+
+@cache
+def _table() -> dict[str, float]:
+    """Every listed word with its Zipf frequency: one lookup answers "is it a word, and how common"."""
     table: dict[str, float] = {}
-    for line in reversed(lines):  # most frequent group last, so a word listed twice keeps its higher frequency
-        bucket, _, words = line.partition("\t")
-        table.update(dict.fromkeys(words.split(" "), int(bucket) / 10))
+    # most frequent group last, so a word listed twice keeps its higher frequency
+    for zipf, words in sorted(_groups(), key=lambda group: group[0]):
+        table.update(dict.fromkeys(words, zipf))
     return table
 
 
@@ -115,7 +121,8 @@ class Lexicon:
     def common_words(self, at_least: float) -> frozenset[str]:
         """Every word (lower case) at least ``at_least`` common: the words ``common(word, at_least)`` is true of."""
         if at_least not in self._common_words:
-            words = {word for word, zipf in self._table.items() if zipf >= at_least}
+            # from the file's groups, not the table: a few groups of common words rather than every word
+            words = {word for zipf, group in _groups() if zipf >= at_least for word in group}
             if at_least <= VOCABULARY_ZIPF:
                 words |= self.vocabulary
             self._common_words[at_least] = frozenset(words)
