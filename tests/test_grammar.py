@@ -4,13 +4,17 @@ the real defects in the seeds, and silence on every clean spec."""
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from speclint.checks import grammar, sentences
 from speclint.checks.grammar import sound_of
 from speclint.config import Config
-from speclint.engine import load_rules
+from speclint.engine import RuleContext, load_rules
 from speclint.lint import lint_path, lint_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -426,3 +430,80 @@ def test_grammar_rules_are_registered_as_documented():
 def test_findings_can_be_suppressed_inline():
     text = "The the form is filed. <!-- speclint-disable-line G501 -->\nspeclint-disable-next-line: a-an\nWorks a 8-hour shift.\n"
     assert findings(text) == []
+
+
+# -- the fast searches find what the plain patterns find ----------------------------------
+# The rules look for their matches at the few places they can start (word tokens, str.find) instead of trying a
+# pattern at every position; these tests hold them to the plain search, on the awkward cases and on random text.
+
+
+def _random_texts(pieces: list[str], count: int, seed: int = 5) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(count)]
+
+
+def _context(text: str) -> RuleContext:
+    return RuleContext(SimpleNamespace(source=SimpleNamespace(text=text)))
+
+
+def test_articles_are_found_where_the_pattern_finds_them():
+    awkward = ["a a b", "Works a a hour", "x'a hour", "x\u2019an hour", "\u00e9 a hour", "aN apple", "an\nhour", "(a hour)", "a-an user"]
+    pieces = ["a", "A", "an", "An", "AN", "aN", " ", " ", "\n", "8", "x", "'", "\u2019", "(", "-", "\u00e9", "\u0130", "hour", "."]
+    for text in awkward + _random_texts(pieces, 3000):
+        expected = [(m.span(), m.groupdict()) for m in grammar._article_pattern().finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in grammar._article_matches(_context(text))] == expected, text
+
+
+def test_relative_clauses_are_found_where_the_pattern_finds_them():
+    relative, _ = grammar._agreement_patterns()
+    awkward = ["thathat is", "who\n  are", "somewho is", "that  was, not", "who-is", "whothat are"]
+    pieces = ["who", "that", "hat", "wh", " ", " ", "\n", "are", "is", "was", ",", "-", "'", "x", "\u00e9"]
+    for text in awkward + _random_texts(pieces, 3000):
+        expected = [(m.span(), m.groupdict()) for m in relative.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in grammar._relative_matches(text, relative)] == expected, text
+
+
+def test_each_of_is_only_searched_for_when_its_words_are_there():
+    assert [v.line for v in findings("Each  of the employees are here.\n1. One of them are gone.", "G505")] == [1, 2]
+
+
+def test_previous_word_is_the_one_the_pattern_finds():
+    # "$" also matches before a line break that ends the text: "Vitamin\n" + "a" still reads "vitamin".
+    def plain(text: str, offset: int) -> str:
+        match = re.search(r"([A-Za-z]+)[ ]*$", text[max(0, offset - 40) : offset])
+        return match.group(1).lower() if match else ""
+
+    texts = ["Vitamin\na", "Vitamin \n a", "Vitamin\n\na", "x" * 50 + "section a", "Item  a", "\u00e9a a"]
+    texts += _random_texts(["a", "Z", " ", " ", "\n", "\t", ".", "'", "\u00e9", "section"], 3000)
+    for text in texts:
+        for offset in range(len(text) + 1):
+            assert grammar._previous_word(text, offset) == plain(text, offset), (text, offset)
+
+
+def test_equal_runs_are_every_start_of_a_repeated_phrase():
+    rng = random.Random(7)
+    for _ in range(3000):
+        words = [rng.choice("abc"[: rng.randint(1, 3)]) for _ in range(rng.randint(0, 30))]
+        for n in range(2, 6):
+            expected = [i for i in range(len(words) - 2 * n + 1) if words[i : i + n] == words[i + n : i + 2 * n]]
+            assert grammar._equal_runs(words, n) == expected, (words, n)
+
+
+def test_sentences_end_where_the_plain_splitter_ends_them():
+    boundary = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"\u201c])|\n[ \t]*\n|\n(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t])")
+
+    def plain(text: str) -> list[tuple[str, int]]:
+        found, start = [], 0
+        for match in boundary.finditer(text):
+            before = text[start : match.start()]
+            last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+            if match.group(0).strip() == "" and "\n\n" not in match.group(0) and last_word in sentences._ABBREVIATIONS:
+                continue
+            if before.strip():
+                found.append((before, start))
+            start = match.end()
+        return found + ([(text[start:], start)] if text[start:].strip() else [])
+
+    pieces = ["a", "B", ".", "!", "?", " ", "\n", "\t", "(", '"', "\u201c", "-", "\u2022", "1.", "12)", "lbs.", "e.g.", "\xa0", "\u2028"]
+    for text in ["Lift 50 lbs. Then stop.\n\n- Walk.\n1. Run! (Fast) now.", "a.\n \nB", ".\u2028A"] + _random_texts(pieces, 3000):
+        assert [(s.text, s.start) for s in sentences.sentences(text)] == plain(text), text

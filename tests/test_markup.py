@@ -6,6 +6,7 @@ column range that covers exactly the bad text, and nothing else in the seeds or 
 
 from __future__ import annotations
 
+import random
 import textwrap
 
 import pytest
@@ -444,6 +445,16 @@ def test_stray_slash_quiet_on_alternatives(text):
     assert _lint(text, "M609") == []
 
 
+def test_slashed_words_are_found_where_the_pattern_finds_them():
+    # The pattern is tried next to each slash only; a match may start after an apostrophe ("x.don't/and": "t/and").
+    assert _spans("x.don't/and Director", "M609") == ["t/and"]
+    awkward = ["Manager's/and", "x.don't/and", "o'and/Director the/x", "24/7 and/or/the", "a//b", "/and", "and/"]
+    rng = random.Random(5)
+    pieces = ["a", "B", "and", "/", "/", "'", "\u2019", "-", " ", ".", ":", "@", "1", "_", "\u00e9", "\n"]
+    for text in awkward + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))) for _ in range(3000)]:
+        assert [m.span() for m in markup._slashed_matches(text)] == [m.span() for m in markup._SLASHED.finditer(text)], text
+
+
 # -- M610 missing space ------------------------------------------------------------------------
 
 
@@ -474,3 +485,9 @@ def test_missing_space_fix_is_safe(text, glued, fixed):
 )
 def test_missing_space_quiet_on_abbreviations_and_addresses(text):
     assert _lint(text, "M610") == []
+
+
+def test_missing_space_glue_points_do_not_overlap():
+    # "m.Is" and "s.Co" share the "s": as always, the second is not looked at.
+    assert _spans("Maintains the program.Is.Collects samples.", "M610") == ["program.Is"]
+    assert _spans("Revised 1920201a; Adopted: December2019", "M610") == ["December2019"]

@@ -10,7 +10,7 @@ import pytest
 from conftest import CLEAN, SEEDS
 
 from speclint.config import Config
-from speclint.lint import lint_path
+from speclint.lint import lint_path, lint_text
 
 HYGIENE = ("markup", "format", "spelling", "grammar")
 SEED = {path.name[:3]: path for path in SEEDS}
@@ -66,3 +66,12 @@ def test_safe_fixes_are_recorded_where_they_are_certain():
 @pytest.mark.parametrize("path", CLEAN, ids=lambda p: p.name)
 def test_clean_specs_have_no_hygiene_findings(path):
     assert [v for v in lint_path(str(path), Config()).violations if v.category in HYGIENE] == []
+
+
+def test_private_use_glyphs_are_one_finding_with_a_fix_for_each():
+    # The file is searched as one text; each glyph is put back on its line and column.
+    text = "ACCOUNTANT\n\uf0b7 Prepares entries.\n\uf0a7\uf0b7 Reconciles accounts \uf0b7\nCloses the books.\n\uf0fc Reports."
+    [found] = [v for v in lint_text(text, Config()) if v.code == "X902"]
+    assert (found.line, found.column, found.end_column) == (2, 1, 2)
+    assert "U+F0B7" in found.message and "; 3 lines have one" in found.message
+    assert found.more_edits == ((3, 1, 3, 2, "-"), (3, 2, 3, 3, "-"), (3, 24, 3, 25, "-"), (5, 1, 5, 2, "-"))

@@ -13,14 +13,18 @@ towards silence: a case that is not clear is not reported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
+from operator import eq
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
+from speclint.memo import Memo
+from speclint.prefilter import text_forms
 from speclint.resources import load_yaml, rules_dir
-from speclint.words.tokens import Token, word_tokens
+from speclint.words.tokens import Words, lower_word_texts, word_columns
 
 _WORD = r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*"
 # Between two words: one or two spaces, or a line break (wrapped text). Never a tab: tabs separate table cells.
@@ -140,16 +144,35 @@ def _deletion(text: str, first_end: int, second_start: int, second_end: int) -> 
 
 
 def _repeats(ctx: RuleContext) -> list[_Repeat]:
-    return ctx.shared("grammar.repeats", lambda: _find_repeats(ctx.source.text, word_tokens(ctx)))
+    return ctx.shared("grammar.repeats", lambda: _find_repeats(ctx.source.text, word_columns(ctx), lower_word_texts(ctx)))
 
 
-def _find_repeats(text: str, tokens: list[Token]) -> list[_Repeat]:
-    """Words, then phrases of 2-5 words, written twice in a row. The words are compared in lowercase in Python:
-    one pass of the word pattern, then list comparisons, is several times faster than a back-reference pattern."""
+def _equal_runs(words: list[str], n: int) -> list[int]:
+    """Every i where words i..i+n-1 equal words i+n..i+2n-1: n equal pairs in a row, each n words apart.
+    For speed, pairs are compared in C only at indexes that are multiples of n (a run of n equal pairs always
+    covers exactly one), and the few runs found are grown in Python."""
+    last = len(words) - n - 1  # the last index that has a pair
+    found: list[int] = []
+    covered = -1
+    for j in compress(range(0, len(words), n), map(eq, words[::n], words[n::n])):
+        if j <= covered:
+            continue  # in a run already grown
+        first = j
+        while first > 0 and words[first - 1] == words[first - 1 + n]:
+            first -= 1
+        covered = j
+        while covered < last and words[covered + 1] == words[covered + 1 + n]:
+            covered += 1
+        found.extend(range(first, covered - n + 2))
+    return found
+
+
+def _find_repeats(text: str, columns: Words, words: list[str]) -> list[_Repeat]:
+    """Words, then phrases of 2-5 words, written twice in a row. The words (the shared tokens, in lowercase:
+    the same word pattern as _WORD) are compared as lists, in C: several times faster than a back-reference
+    pattern."""
     data = _data()
-    words = [token.text.lower() for token in tokens]  # the shared tokens: the same word pattern (_WORD)
-    starts = [token.start for token in tokens]
-    ends = [token.end for token in tokens]
+    written, starts, ends = columns
 
     def copy_ok(first: int, count: int) -> bool:  # words first..first+count-1 joined by single spaces
         return all(text[ends[k] : starts[k + 1]] == " " for k in range(first, first + count - 1))
@@ -179,10 +202,7 @@ def _find_repeats(text: str, tokens: list[Token]) -> list[_Repeat]:
         return _Repeat(code, text[first_start:first_end], text[first_start:second_end], start, end)
 
     found: list[_Repeat] = []
-    candidates = []
-    for n in range(2, 6):  # words i..i+n-1 equal words i+n..i+2n-1: n equal pairs in a row, each n words apart
-        same = [a == b for a, b in zip(words, words[n:], strict=False)]
-        candidates.extend((i, -n) for i in compress(range(len(same) - n + 1), same) if all(same[i : i + n]))
+    candidates = [(i, -n) for n in range(2, 6) for i in _equal_runs(words, n)]
     covered_until = -1
     for i, minus_n in sorted(candidates):
         n = -minus_n
@@ -193,19 +213,19 @@ def _find_repeats(text: str, tokens: list[Token]) -> list[_Repeat]:
             continue  # "Yes No Yes No", "X X": a table flattened to text
         if n == 2 and ("and" in phrase or "or" in phrase):
             continue  # "again and again and again", "over and over and": an idiom
-        written = [token.text for token in tokens[i : i + 2 * n]]
-        if not all(_same_case(a, b) for a, b in zip(written[:n], written[n:], strict=True)) or _proper_name(written):
+        copies = written[i : i + 2 * n]
+        if not all(_same_case(a, b) for a, b in zip(copies[:n], copies[n:], strict=True)) or _proper_name(copies):
             continue
         offsets = repeat_at(i, n)
         if offsets is not None:
             found.append(report("G502", offsets))
             covered_until = i + 2 * n
     phrases = [(r.start, r.end) for r in found]
-    for i in compress(count(), [a == b for a, b in zip(words, words[1:], strict=False)]):
+    for i in compress(count(), map(eq, words, words[1:])):
         word = words[i]
         if word in data.repeat_allowed or word in data.table_words:
             continue
-        first, second = tokens[i].text, tokens[i + 1].text
+        first, second = written[i], written[i + 1]
         if len(word) == 1 and second != "a":
             continue  # "I I", "A A", "x x": letters and check marks, not words
         if re.fullmatch(r"[IVXLC]+", first):
@@ -401,8 +421,36 @@ def _at_sentence_start(text: str, offset: int) -> bool:
 
 
 def _previous_word(text: str, offset: int) -> str:
-    match = re.search(r"([A-Za-z]+)[ ]*$", text[max(0, offset - 40) : offset])
-    return match.group(1).lower() if match else ""
+    """The word that ends, before spaces, within 40 characters before ``offset`` (or at a line break right before
+    it): what ``re.search(r"([A-Za-z]+)[ ]*$", window)`` finds, found from the end instead of tried at each of the
+    40 positions."""
+    window = text[max(0, offset - 40) : offset]
+    if window.endswith("\n"):
+        window = window[:-1]  # "$" also matches before a line break that ends the window
+    match = _LETTERS.match(window.rstrip(" ")[::-1])
+    return match.group(0)[::-1].lower() if match else ""
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_PART = re.compile(r"[\w'\u2019]+")
+_ARTICLE_WORDS = frozenset({"a", "an"})
+_SOUNDS = Memo(limit=20_000)  # sound_of(token) for the tokens seen after an article: a few thousand distinct ones
+
+
+def _article_matches(ctx: RuleContext) -> Iterator[re.Match]:
+    """``_article_pattern().finditer(text)``, found faster. The article of a match stands between a character that
+    is not a letter or an apostrophe and a space or a line break, so it is a whole word token: the pattern is tried
+    only where the lowercase token is "a" or "an" (those picked out in C), not at each "a" of the text."""
+    text, pattern = ctx.source.text, _article_pattern()
+    starts = word_columns(ctx).starts
+    end = 0
+    for start in compress(starts, map(_ARTICLE_WORDS.__contains__, lower_word_texts(ctx))):
+        if start < end:
+            continue  # inside the previous match: finditer's matches do not overlap
+        match = pattern.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 @register
@@ -444,21 +492,23 @@ class AOrAn(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        for match in _article_pattern().finditer(text):
+        for match in _article_matches(ctx):
             article, token = match.group("article"), match.group("token")
-            if article == "A" and not _at_sentence_start(text, match.start()):
-                continue  # "Class A", "Part A": a letter, not the article
-            if article.lower() == "a" and _previous_word(text, match.start()) in _LABELS:
-                continue  # "item a", "Vitamin A"
-            word = re.match(r"[\w'\u2019]+", token).group(0)
-            if word.lower() in _FUNCTION_WORDS and not token[len(word) : len(word) + 1] == "-":
-                continue  # "a and b" is a list of letters; "the a of" is G506's
-            sound = sound_of(token)
+            # (The tests below only ever skip a match, so their order does not change what is reported: the
+            # article being right, by far the most common case, is tested first, as it is the cheapest.)
+            sound = _SOUNDS.answer(token, sound_of)
             if sound is None:
                 continue
             wanted = "an" if sound == "vowel" else "a"
             if article.lower() == wanted:
                 continue
+            word = _WORD_PART.match(token).group(0)
+            if word.lower() in _FUNCTION_WORDS and not token[len(word) : len(word) + 1] == "-":
+                continue  # "a and b" is a list of letters; "the a of" is G506's
+            if article == "A" and not _at_sentence_start(text, match.start()):
+                continue  # "Class A", "Part A": a letter, not the article
+            if article.lower() == "a" and _previous_word(text, match.start()) in _LABELS:
+                continue  # "item a", "Vitamin A"
             if article == "A" and len(word) > 1 and word.isupper() and _line_is_capitals(text, match.start()):
                 replacement = wanted.upper()
             else:
@@ -496,6 +546,22 @@ def _agreement_patterns() -> tuple[re.Pattern, re.Pattern]:
         r"(?:[ ]+(?P<words>[A-Za-z-]+(?:[ ]+[A-Za-z-]+)?))?)[ ]+(?P<verb>are|have|were)(?![\w'\u2019-])"
     )
     return relative, each_of
+
+
+def _relative_matches(text: str, relative: re.Pattern) -> Iterator[re.Match]:
+    """``relative.finditer(text)``, found faster: a match starts with "who" or "that", so the pattern is tried only
+    where str.find finds those (a few places a spec), not at each position. Matches cannot overlap (no "who" or
+    "that" starts inside one), so trying each place on its own finds the same ones."""
+    starts = []
+    for rel in ("who", "that"):
+        at = text.find(rel)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(rel, at + 1)
+    for start in sorted(starts):
+        match = relative.match(text, start)
+        if match is not None:
+            yield match
 
 
 def _noun_phrase_start(tokens: list[str], noun_index: int, most: int) -> tuple[int, str | None]:
@@ -560,7 +626,7 @@ class SubjectVerbAgreement(PythonRule):
     def check(self, ctx: RuleContext):
         text = ctx.source.text
         relative, each_of = _agreement_patterns()
-        for match in relative.finditer(text):
+        for match in _relative_matches(text, relative):
             window = max(0, match.start() - 60)
             noun = _NOUN_BEFORE.search(text, window, match.start())
             if noun is None:
@@ -569,7 +635,11 @@ class SubjectVerbAgreement(PythonRule):
             if found is not None:
                 subject, number = found
                 yield self._report(ctx, noun.start(), match, subject, number)
-        for match in each_of.finditer(text):
+        # "Each of" / "One of" is rare: the pattern is tried at every position, so it runs only when the words are there.
+        # In the normalized text (lowercase, every run of other characters than letters and digits one space) a match
+        # always reads " each of " or " one of ".
+        normalized = text_forms(ctx).normalized
+        for match in each_of.finditer(text) if " each of " in normalized or " one of " in normalized else ():
             words = (match.group("words") or "").split()
             if words and not (words[-1].lower() == "following" or words[-1].lower().endswith("s")):
                 continue

@@ -7,8 +7,8 @@ words fused into one ("supervisiondirection", "ServicesHuman"), M608 old and new
 a missing space ("record.None", "December2019"). M602, M603 and M611 are patterns in
 rules/packs/markup.yaml; the word lists are data in rules/markup.yaml.
 
-The word rules share one tokenisation per file (``speclint.words.word_tokens``) and load the lexicon
-only when a token could be a finding.
+The word rules share one tokenisation per file (``speclint.words.tokens.word_columns`` and its lower-case
+texts), pick out the words that matter in C and make Token objects only for those.
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count, filterfalse, repeat
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.prefilter import text_forms
 from speclint.resources import load_yaml, rules_dir
-from speclint.words import lexicon_for, word_tokens
-from speclint.words.tokens import match_case
+from speclint.words import lexicon_for
+from speclint.words.tokens import Token, bare, lower_word_texts, match_case, word_columns
 
 # -- shared helpers ------------------------------------------------------------------------------
 
@@ -295,6 +297,12 @@ _BALLOON = re.compile(
     re.MULTILINE,
 )
 
+# Every balloon has one of these words (as in the literal test's set of lower-case words) and holds its text.
+_BALLOON_WORDS = (
+    ("deleted", "Deleted"), ("inserted", "Inserted"), ("formatted", "Formatted"), ("moved", "Moved"), ("comment", "Comment"),
+    ("commented", "Comment"), ("field", "Field Code"), ("style", "Style Def"), ("cells", "Cells"),
+)  # fmt: skip
+
 
 @register
 class TrackedChangeBalloon(PythonRule):
@@ -326,8 +334,9 @@ class TrackedChangeBalloon(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        text = ctx.source.text
-        if not any(word in text for word in ("Deleted", "Inserted", "Formatted", "Moved", "Comment", "Field Code", "Style Def", "Cells")):
+        text, words = ctx.source.text, text_forms(ctx).words
+        # A search of the text for a balloon's words only when the lower-case word is there at all (a set test).
+        if not any(literal in text for word, literal in _BALLOON_WORDS if word in words):
             return
         for match in _BALLOON.finditer(text):
             start, end = match.span("balloon")
@@ -366,7 +375,9 @@ class EingWord(PythonRule):
     def check(self, ctx: RuleContext):
         if "eing" not in text_forms(ctx)[0]:  # the lower-cased text: most specs have no such word at all
             return
-        candidates = [token for token in word_tokens(ctx) if "eing" in token.text.lower() and token.bare.lower().endswith("eing")]
+        columns = word_columns(ctx)  # (Tokens are made only for the words with "eing", picked out in C)
+        with_eing = compress(count(), map(str.__contains__, lower_word_texts(ctx), repeat("eing")))
+        candidates = [token for token in map(columns.token, with_eing) if token.bare.lower().endswith("eing")]
         if not candidates:
             return
         data, lex = _data(), lexicon_for(ctx)
@@ -457,30 +468,50 @@ class FusedWords(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        data = _data()
-        lex = None
-        for token in word_tokens(ctx):
-            word = token.text
-            if len(word) < 5 or len(word) > 60:  # longer is pasted data, not two words: and splitting costs its length squared
-                continue
-            if not word.isalpha():
-                word = token.bare
-            if not _is_camel(word) and (len(word) < 8 or not word.isalpha()):
-                continue
-            if lex is None:
-                lex = lexicon_for(ctx)
-                verdicts = lex.memo("M607 fused word", limit=50_000)  # the lexicon splits are the cost
+        texts, starts, ends = word_columns(ctx)
+        if not texts:
+            return
+        data, lex = _data(), lexicon_for(ctx)
+        # The verdict on each distinct word is kept across files, as the lexicon splits are the cost: ``clean`` holds the
+        # words that are not fused (nearly all), ``verdicts`` the answer for any other. The distinct words of a file
+        # are tested against ``clean`` in C, and only the few left (new to this run, or findings) in Python.
+        clean = lex.memo("M607 not fused", limit=100_000)  # word -> True
+        verdicts = lex.memo("M607 verdict", limit=50_000)  # word -> False, or the word to report and its halves
 
-                def fused(word: str, lex=lex):
-                    return self._camel(word, lex, data) if _is_camel(word) else self._run_together(word, lex, data)
+        def verdict(word: str):
+            return self._verdict(word, lex, data)
 
-            found = verdicts.answer(word, fused)
-            if found is None or token.glued_to_digit_or_underscore(text) or _in_address(text, token.start, token.end):
+        flagged = {}
+        for word in filterfalse(clean.__contains__, set(texts)):
+            found = verdicts.answer(word, verdict)
+            if found:
+                flagged[word] = found
+            else:
+                clean.answer(word, bool)  # (True: a word is not empty)
+        if not flagged:
+            return
+        for index in compress(count(), map(flagged.__contains__, texts)):
+            found = flagged[texts[index]]
+            word, (left, right, synonyms, name) = found
+            token = Token(texts[index], starts[index], ends[index])
+            if token.glued_to_digit_or_underscore(text) or _in_address(text, token.start, token.end):
                 continue
-            left, right, synonyms, name = found
             cause = (self.fused_cause if synonyms else self.unsure_cause) + (self.name_hint if name else "")
             message = self.message.format(match=word, left=left, right=right, cause=cause)
             yield ctx.span_violation(self, token.start, token.start + len(word), message)
+
+    @classmethod
+    def _verdict(cls, token: str, lex, data: _WordData):
+        """False, or (the word, its halves, whether they are synonyms, whether it may be a name) for a word token."""
+        word = token
+        if len(word) < 5 or len(word) > 60:  # longer is pasted data, not two words: and splitting costs its length squared
+            return False
+        if not word.isalpha():
+            word = bare(word)
+        if not _is_camel(word) and (len(word) < 8 or not word.isalpha()):
+            return False
+        found = cls._camel(word, lex, data) if _is_camel(word) else cls._run_together(word, lex, data)
+        return False if found is None else (word, found)
 
     @staticmethod
     def _camel(word: str, lex, data: _WordData):
@@ -528,6 +559,15 @@ class FusedWords(PythonRule):
 _LINE_LEAD = re.compile(r"[ \t\u2022\u00b7*\-\u2013\u2014o]*(?:(?:\d{1,2}|[a-zA-Z])[.)][ \t]*|\(\w{1,3}\)[ \t]*)?")
 
 
+def _listed_pairs(hits: bytes) -> Iterator[int]:
+    """Each index i where words i and i + 1 are both listed (``hits`` has a 1 for each listed word): found by
+    bytes.find, in C, as a spec has a few such pairs among thousands of words."""
+    index = hits.find(b"\1\1")
+    while index >= 0:
+        yield index
+        index = hits.find(b"\1\1", index + 1)
+
+
 @register
 class BothVersionsKept(PythonRule):
     code = "M608"
@@ -562,15 +602,12 @@ class BothVersionsKept(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        words = word_tokens(ctx)
+        columns = word_columns(ctx)  # (Tokens are made only for the pairs)
         data = _data()
         report_low = data.report == "low"
-        listed = data.listed
-        hits = [word.text.lower() in listed for word in words]  # possessives ("District's") are never listed
-        for index in range(len(words) - 1):
-            if not (hits[index] and hits[index + 1]):
-                continue
-            first, second = words[index], words[index + 1]
+        hits = bytes(map(data.listed.__contains__, lower_word_texts(ctx)))  # possessives ("District's") are never listed
+        for index in _listed_pairs(hits):
+            first, second = columns.token(index), columns.token(index + 1)
             gap = text[first.end : second.start]
             if not gap or not gap.isspace() or "\n" in gap:  # a heading ends its line: never pair across lines
                 continue
@@ -578,7 +615,8 @@ class BothVersionsKept(PythonRule):
             if one.lower() == two.lower():
                 continue
             verbs = data.finite_duty_verbs(one, two)
-            if verbs and self._starts_duty(text, first, words[index + 2] if index + 2 < len(words) else None, one, two):
+            third = columns.token(index + 2) if index + 2 < len(columns.texts) else None
+            if verbs and self._starts_duty(text, first, third, one, two):
                 why, confidence = "a duty that starts with two verbs", "high"
             elif data.same_group(one, two, second_finite=True):
                 why, confidence = "two words with the same meaning side by side", "high"
@@ -608,6 +646,27 @@ class BothVersionsKept(PythonRule):
 # -- M609 stray slash ------------------------------------------------------------------------------
 
 _SLASHED = re.compile(r"(?<![\w/.:@-])[A-Za-z][A-Za-z'’-]*(?:/[A-Za-z][A-Za-z'’-]*)+(?![\w/])")
+_SLASHED_PART = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’-"  # what [A-Za-z'’-] matches
+
+
+def _slashed_matches(text: str) -> Iterator[re.Match]:
+    """``_SLASHED.finditer(text)``, found faster: the pattern is tried only next to each slash (str.find), not at
+    each position. A match's first slash ends a run of ``_SLASHED_PART`` characters, and the match starts where
+    the lookbehind lets it: at the start of that run, or right after an apostrophe in it."""
+    end = 0  # where finditer would search on from
+    slash = text.find("/")
+    while slash >= 0:
+        start = end + len(text[end:slash].rstrip(_SLASHED_PART))
+        match = _SLASHED.match(text, start)
+        if match is None and ("'" in text[start:slash] or "’" in text[start:slash]):
+            match = next(filter(None, (_SLASHED.match(text, at + 1) for at in range(start, slash) if text[at] in "'’")), None)
+        if match is None:
+            end = slash + 1  # no match starts before this slash (nor on it): search on after it
+            slash = text.find("/", end)
+        else:
+            yield match
+            end = match.end()
+            slash = text.find("/", end)
 
 
 @register
@@ -642,7 +701,7 @@ class StraySlash(PythonRule):
         if "/" not in text:
             return
         data = _data()
-        for match in _SLASHED.finditer(text):
+        for match in _slashed_matches(text):
             parts = match.group(0).split("/")
             offset = match.start()
             for index in range(len(parts) - 1):
@@ -671,8 +730,12 @@ _MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 _DATE_WORDS = r"Adopted|Revised|Amended|Approved|Effective|Updated|Established|Dated"
-_GLUE_POINT = re.compile(r"[a-z][.;:,!?][A-Z][a-z]")
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d[A-Za-z]|[A-Za-z](?:19|20)\d\d")
+# Where two words may run together: "a.Bc" (the mark of "[a-z][.;:,!?][A-Z][a-z]"). The pattern starts with the mark
+# and looks behind for the letter: the engine then tries it only at punctuation, not at every lowercase letter.
+_GLUE_MARK = re.compile(r"[.;:,!?](?<=[a-z][.;:,!?])(?=[A-Z][a-z])")
+# A year run on to a letter ("2019December", "Revised2019"), as two patterns that start with a literal, which the
+# engine finds as fast as str.find does.
+_YEAR_HINTS = (re.compile(r"19\d\d(?:[A-Za-z]|(?<=[A-Za-z]19..))"), re.compile(r"20\d\d(?:[A-Za-z]|(?<=[A-Za-z]20..))"))
 _GLUED_SENTENCE = re.compile(r"(?<![A-Za-z0-9.:@/_\\-])([A-Za-z]*[a-z])([.;:,!?])([A-Z][a-z]+)(?![A-Za-z0-9@_/\\])")
 _GLUED_YEAR = re.compile(
     rf"\b(?:(?P<year1>(?:19|20)\d\d)(?P<word1>(?i:{_MONTHS}|{_DATE_WORDS}))"
@@ -709,8 +772,12 @@ class MissingSpace(PythonRule):
     def check(self, ctx: RuleContext):
         text = ctx.source.text
         lex = None
-        for point in _GLUE_POINT.finditer(text):
-            start = point.start()
+        end = 0
+        for glue in _GLUE_MARK.finditer(text):
+            start = glue.start() - 1
+            if start < end:
+                continue  # overlaps the glue point before ("a.Bc.De"): skipped, as the 4-letter points do not overlap
+            end = start + 4
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
             match = _GLUED_SENTENCE.match(text, start)
@@ -724,7 +791,7 @@ class MissingSpace(PythonRule):
             if not (lex.known(left) and lex.known(right)):
                 continue
             yield self._report(ctx, match, f'no space after the "{mark}"', f"{left}{mark} {right}")
-        for match in _GLUED_YEAR.finditer(text) if _YEAR_HINT.search(text) else ():
+        for match in _GLUED_YEAR.finditer(text) if any(hint.search(text) for hint in _YEAR_HINTS) else ():
             fixed = f"{match['year1']} {match['word1']}" if match["year1"] else f"{match['word2']} {match['year2']}"
             yield self._report(ctx, match, "the year is glued to the word next to it", fixed)
 
