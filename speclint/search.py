@@ -7,10 +7,13 @@ one of those strings is, so the pattern is tried at those places only; ``pattern
 does what a search does when it reaches that position, lookbehinds and ``\\b`` included. When no match
 can take in a newline, only the lines that have one of the pattern's literals are searched. Otherwise
 the whole text is searched, with the first-character test in front.
+The same idea for rules with patterns of their own: ``fold`` and ``places`` find where a pattern's first
+words are, and ``finditer_at`` / ``search_at`` try the pattern there only.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -43,7 +46,7 @@ def find_in(pattern, text: str, forms: TextForms) -> Iterable[re.Match]:
     if isinstance(pattern, re.Pattern):  # a user pack's timed pattern (the `regex` module) is searched as it is
         places = _places(pattern, text, forms.folded)
         if places is not None:
-            return _matches_at(pattern, text, places)
+            return finditer_at(pattern, text, places)  # no match is empty: each starts with a prefix
         lines = _lines(pattern, forms, text)
         if lines is not None:
             return _matches_on(fast_form(pattern), text, lines)
@@ -74,20 +77,6 @@ def _offsets(folded: str, needles) -> list[int] | None:
     return sorted(found)
 
 
-def _matches_at(pattern: re.Pattern, text: str, places: list[int]) -> Iterator[re.Match]:
-    """What finditer gives: the first match at or after the end of the previous one. No match is empty
-    (each starts with a prefix), so the next search starts where the previous match ends."""
-    end = 0
-    match_at = pattern.match
-    for place in places:
-        if place < end:
-            continue
-        match = match_at(text, place)
-        if match is not None:
-            end = match.end()
-            yield match
-
-
 def _lines(pattern: re.Pattern, forms: TextForms, text: str) -> list[tuple[int, int]] | None:
     """(start, end) of each line that has one of the pattern's literals, in order; None when the pattern's
     matches may run over lines, or the lines are not known or too many to search one by one."""
@@ -116,3 +105,61 @@ def _lines(pattern: re.Pattern, forms: TextForms, text: str) -> list[tuple[int, 
 def _matches_on(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match]:
     for start, end in lines:
         yield from pattern.finditer(text, start, end)
+
+
+# -- searching from a rule's own list of places ---------------------------------------------------
+
+# The letters other than A-Z that re.IGNORECASE matches to an ASCII letter: the long s, the dotless i, the
+# dotted capital I and the Kelvin sign (tests/test_parse.py checks this against every character).
+_FOLDS = (("\u017f", "s"), ("\u0131", "i"), ("\u0130", "i"), ("\u212a", "k"))
+
+
+def fold(text: str) -> bytes:
+    """``text`` as ASCII bytes in lower case, one byte for each character: each character that a case-insensitive
+    pattern matches to an ASCII letter becomes that letter, any other non-ASCII character "?". So a case-insensitive
+    word of ASCII letters and spaces can match only where the folded text has the word in lower case.
+    (Bytes, not a lower-cased str: str.lower() of a non-ASCII text costs three times as much.)"""
+    if not text.isascii():
+        for letter, ascii_letter in _FOLDS:
+            if letter in text:
+                text = text.replace(letter, ascii_letter)
+    return text.encode("ascii", "replace").lower()
+
+
+def folded_text(ctx) -> bytes:
+    """A rule context's text, folded once per file for the rules that look for words in it."""
+    return ctx.shared("folded text", lambda: fold(ctx.source.text))
+
+
+def places(folded: bytes, words: Iterable[str]) -> list[int]:
+    """Where the (lower-case ASCII) ``words`` occur in the folded text, in order."""
+    found: set[int] = set()
+    for word in words:
+        needle = word.encode("ascii")
+        at = folded.find(needle)
+        while at >= 0:
+            found.add(at)
+            at = folded.find(needle, at + 1)
+    return sorted(found)
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts: list[int], pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)``, given ``starts``: sorted places that include every place where
+    a match can start. The pattern must not match the empty string."""
+    endpos = len(text) if endpos is None else endpos
+    after = pos  # a match may not start inside the one before it
+    for index in range(bisect.bisect_left(starts, pos), len(starts)):
+        place = starts[index]
+        if place >= endpos:
+            break
+        if place < after:
+            continue
+        match = pattern.match(text, place, endpos)
+        if match is not None:
+            yield match
+            after = match.end()
+
+
+def search_at(pattern: re.Pattern, text: str, starts: list[int], pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    """``pattern.search(text, pos, endpos)``, given ``starts`` as for :func:`finditer_at`."""
+    return next(finditer_at(pattern, text, starts, pos, endpos), None)

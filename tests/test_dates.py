@@ -75,6 +75,12 @@ def test_parse_date_forms(text, value, precision, found):
     assert text[parsed.start : parsed.end] == found
 
 
+def test_a_month_written_with_a_long_s_is_read():
+    """The month pattern ignores case, so it matches "ſept" (long s) as "Sept"; reading it raised KeyError."""
+    assert parse_date("\u017fept. 2020", TODAY).spelled_out() == "September 2020"
+    assert codes("ACCOUNTANT\nAdopted: \u017fept. 2020\n") == ["D704"]
+
+
 def test_period_ends():
     assert parse_date("12/82", TODAY).last_day == date(1982, 12, 31)
     assert parse_date("2/2024", TODAY).last_day == date(2024, 2, 29)

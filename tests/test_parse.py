@@ -569,3 +569,60 @@ def test_markdown_bold_labels_in_a_list_are_metadata():
     assert fields["flsa_status"] == ("Non-Exempt", 4, 20)
     assert fields["class_code"] == ("4460", 3, 19)
     assert [d.value for d in spec.dates] == ["June 8, 2022"]
+
+
+# -- the searches that try only some places (speclint.search, metadata.may_hold_field) ------------------
+
+
+def test_folding_makes_every_letter_a_case_insensitive_pattern_takes_for_a_z_that_letter():
+    import re
+    import sys
+
+    from speclint.search import fold
+
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = fold(char)
+        assert len(folded) == 1
+        if any_letter.match(char):
+            assert folded.isalpha() and folded.islower() and re.match(folded.decode(), char, re.IGNORECASE), hex(code)
+
+
+def test_search_at_the_word_places_finds_what_a_search_of_every_place_finds():
+    import random
+    import re
+
+    from speclint import search
+
+    pattern = re.compile(r"\b(?:date\s+)?adopted\b|\brev\b\.?|(?<![\w-])effective(?:\s+date)?", re.IGNORECASE)
+    words = ("date", "adopt", "rev", "effective")
+    pieces = ["Date  Adopted", "DATE\nADOPTED", "Rev.", "rev", "Reviſed", "EFFECTIVE", "eff\u0130ctive", "\u212aate", "adopted"]
+    pieces += ["x", " ", "\n", "-", "é"]
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        starts = search.places(search.fold(text), words)
+        assert [m.span() for m in search.finditer_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+        for pos in range(len(text)):
+            found = search.search_at(pattern, text, starts, pos, len(text) - 1)
+            expected = pattern.search(text, pos, len(text) - 1)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def test_lines_the_field_test_leaves_out_hold_no_field():
+    import random
+
+    from speclint.parse.metadata import default_metadata_matcher, may_hold_field
+
+    matcher = default_metadata_matcher()
+    pieces = [" ", "  ", "\t", "\u3000", "\x1c", "a", "B", "1", "\u0663", ":", "-", "+", "*", "_", "\u2022", "\u2022\t", "\u00a0",
+              "Date", "FLSA", "Status", "Exempt", "Rev.", "3/2019", "June 4, 2018", "Adopted", "Salary", "- ", "é"]
+    rng = random.Random(2)
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 6))]
+        kept = may_hold_field(lines, "\n".join(lines))
+        for index, line in enumerate(lines):
+            if index not in kept:
+                assert matcher.match_line(line, 1, lambda: ("value", 2, 1)) is None, repr(line)
+    assert may_hold_field(["a", "b\nc"], "a\nb\nc") is None  # a line with a newline of its own: not told apart

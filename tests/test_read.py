@@ -274,3 +274,38 @@ def test_seeds_keep_their_shape_and_lose_private_use_bullets_in_the_view():
     bulleted = read_path(next(s for s in seeds if s.name.startswith("004")))
     assert bulleted.lines[118].startswith("\uf0a7 Conduct daily opening")
     assert bulleted.view[118].startswith("\u2022 Conduct daily opening")
+
+
+def test_the_view_worked_out_for_the_whole_text_is_the_view_of_each_line():
+    import random
+
+    from speclint.read.text import clean_line, clean_lines, split_lines
+
+    pieces = ["a", "B", " ", "\r\n", "\r", "\n", "\f", "\v", "\u00a0", "\u200b", "\ufeff", "\x85", "\u2028", "\ue000", "\uf0b7", "\uf8ff",
+              "\uf900", "é", "speclint-disable-line D701", "<!-- speclint-disable -->", "speclint-", "\t"]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        lines, _ = split_lines(text)
+        assert clean_lines(text, lines) == [clean_line(line) for line in lines]
+
+
+def test_offsets_are_where_each_line_starts_in_the_text():
+    for view in ([], [""], ["a"], ["ab", "", "c"], ["x" * 5] * 4):
+        source = SourceText("spec.txt", list(view), list(view))
+        assert source.offsets() == [len("\n".join(view[:index] + [""])) if index else 0 for index in range(len(view))]
+        for index in range(len(view)):
+            assert source.text[: source.offsets()[index]].count("\n") == index
+
+
+def test_control_characters_are_counted_as_the_pattern_counts_them():
+    import random
+
+    from speclint.read.text import _CONTROL, _NOT_CONTROL_BYTES
+
+    pieces = ["a", "\x00", "\x07", "\t", "\n", "\x0b", "\x0e", "\x1f", "\x7f", "\x80", "\x85", "é", "\ud800", "\U0001f600", " "]
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        counted = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))
+        assert counted == len(_CONTROL.findall(text))

@@ -260,6 +260,12 @@ class _TextContext:
         return self._shared[name]
 
 
+def test_a_confused_word_with_a_letter_the_finder_folds_is_reported_not_a_crash():
+    """The finder ignores case, so it matches "principalſ" (long s); looking that up in lower case raised KeyError."""
+    text = "ACCOUNTANT\n\nApplies ideals and principal\u017f of accounting.\n"
+    assert [v.code for v in lint_text(text, Config(select=["T403"]))] == ["T403"]
+
+
 @pytest.mark.parametrize("text", TRICKY_TEXTS)
 def test_confused_words_found_through_tokens_as_by_the_finder(text):
     from speclint.checks.spelling import _confusion_matches

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from speclint import search
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.parse.dates import ParsedDate, find_labelled_dates, parse_date, spell, years_before
@@ -88,7 +89,7 @@ def _find_date_mentions(ctx: RuleContext, today: date) -> list[DateMention]:
         if parsed is not None:
             column = item.column + parsed.start
             found[(item.line, column)] = DateMention(item.key, parsed, item.line, column, item.label)
-    for labelled in find_labelled_dates(ctx.source.text, today):
+    for labelled in find_labelled_dates(ctx.source.text, today, search.folded_text(ctx)):
         line, column = ctx.source.position(labelled.date.start)
         found.setdefault((line, column), DateMention(labelled.kind, labelled.date, line, column, labelled.keyword.strip()))
     return [found[key] for key in sorted(found)]

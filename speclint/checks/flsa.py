@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from speclint import search
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.parse.model import SECTION_KEYS, Field, Spec
@@ -309,16 +310,23 @@ def find_pay(text: str) -> list[Pay]:
     return found
 
 
-def salary_lines(spec: Spec) -> list[int]:
+def salary_lines(spec: Spec, among: set[int] | None = None) -> list[int]:
     """The lines that state the class's pay: the salary field (and its value when that
     stands on the next line), lines that open with a pay label ("Salary Range:",
-    "Monthly Salary:", "Hourly Rate:"), and the figures under a label that stands alone."""
+    "Monthly Salary:", "Hourly Rate:"), and the figures under a label that stands alone.
+    With ``among``, the list is complete for those lines only: a caller that asks about a
+    few lines spares the test of every line against the labels."""
     view = spec.source.view
     found: set[int] = set()
     for item in spec.fields:
         if item.key == "salary_range" and item.value:
             found.add(item.line)
-    for number, line in enumerate(view, 1):
+    if among is None:
+        numbers = range(1, len(view) + 1)
+    else:  # a label line puts itself or one of the two lines after it in the list
+        numbers = sorted({number - back for number in among for back in (0, 1, 2) if 1 <= number - back <= len(view)})
+    for number in numbers:
+        line = view[number - 1]
         match = _SALARY_LABEL.match(line)
         if not match:
             continue
@@ -451,6 +459,8 @@ _OVERTIME_PROMISE = re.compile(
     r"(?:rate|pay|salary|wages?)\b",
     re.I,
 )
+# The words a match starts with (in lower case): the search tries those places only (speclint.search).
+_OVERTIME_STARTS = ("eligible", "entitled", "receive", "paid", "compensated", "time", "1.5", "one")
 # Where a clause starts: a sentence, a semicolon or colon, a new list item or label line, "but".
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:](?=\s)|\n\s*\n|\n(?=\s*(?:[-*\u2022\d(]|[A-Z][\w /]{0,40}:))|\b(?:but|however|although|except\s+that)\b",
@@ -514,7 +524,7 @@ class ExemptPromisesOvertime(PythonRule):
             return
         text = ctx.source.text
         reported: set[int] = set()
-        for match in _OVERTIME_PROMISE.finditer(text):
+        for match in search.finditer_at(_OVERTIME_PROMISE, text, search.places(search.folded_text(ctx), _OVERTIME_STARTS)):
             line, _column = ctx.source.position(match.start())
             if line in reported or ctx.section_at(line) in _DUTY_SECTIONS:
                 continue
@@ -754,11 +764,11 @@ class OutdatedThreshold(PythonRule):
 
     def check(self, ctx: RuleContext):
         f = facts()
-        pay_lines = set(salary_lines(ctx.spec))
         view = ctx.source.view
-        for number, line in enumerate(view, 1):
-            if "$" not in line:
-                continue
+        dollar_lines = [number for number, line in enumerate(view, 1) if "$" in line]
+        pay_lines = set(salary_lines(ctx.spec, set(dollar_lines))) if dollar_lines else set()
+        for number in dollar_lines:
+            line = view[number - 1]
             if number in pay_lines and not _FLSA_TALK.search(line):
                 continue
             for figure, match in _outdated_figures(line, f):

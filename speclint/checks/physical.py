@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from speclint import search
 from speclint.checks.sentences import sentences
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
@@ -47,6 +48,10 @@ STRENGTH = re.compile(
 )
 # Searched across whole texts: a first-character test in front makes the search skip most positions.
 ASSISTED, LIFTING_WITHOUT_WEIGHT, STRENGTH = (fast_form(pattern) for pattern in (ASSISTED, LIFTING_WITHOUT_WEIGHT, STRENGTH))
+# The words every match starts with (in lower case): the whole-text searches try those places only
+# (speclint.search; the same matches, without a try at every position of the text).
+_STRENGTH_STARTS = ("sedentary", "light", "medium", "heavy", "very", "primarily", "mostly", "generally", "largely", "essentially")
+_LIFTING_STARTS = ("light", "medium", "moderate", "heavy", "lift")
 # The most each level allows occasionally and frequently (pounds).
 LEVEL_LIMITS = {"sedentary": (10, 0), "light": (20, 10), "medium": (50, 25), "heavy": (100, 50)}
 
@@ -75,14 +80,38 @@ def spec_sentences(ctx: RuleContext):
     return ctx.shared("sentences", lambda: list(sentences(ctx.source.text)))
 
 
+def _places(ctx: RuleContext, words: tuple[str, ...]) -> list[int]:
+    """Where the words are in the text (offsets, in order; see speclint.search)."""
+    return ctx.shared(f"places of {words}", lambda: search.places(search.folded_text(ctx), words))
+
+
+def _sentences_at(ctx: RuleContext, places: list[int]):
+    """The sentences (in order) that hold one of the places, each with those places as offsets into its text.
+    A search for words that start at the places finds nothing in the other sentences."""
+    every = spec_sentences(ctx) if places else []
+    starts = ctx.shared("sentence starts", lambda: [sentence.start for sentence in every]) if every else []
+    index = 0
+    while index < len(places):
+        at = bisect.bisect_right(starts, places[index]) - 1  # the last sentence that starts at the place or before it
+        if at < 0 or places[index] >= every[at].end:  # before the first sentence, or between two
+            index += 1
+            continue
+        sentence = every[at]
+        stop = bisect.bisect_left(places, sentence.end, index)
+        yield sentence, [place - sentence.start for place in places[index:stop]]
+        index = stop
+
+
 def _find_weights(ctx: RuleContext):
     if not may_find(WEIGHT, ctx):  # no "lb" or "pound" anywhere
         return
-    for sentence in spec_sentences(ctx):
+    sentence_frequencies = ctx.shared("frequencies per sentence", dict)  # for P304 too
+    # Every weight ends in "lb" or "pound" (in some case): only sentences with one are searched.
+    for sentence, _ in _sentences_at(ctx, _places(ctx, ("lb", "pound"))):
         frequencies = None
         for match in WEIGHT.finditer(sentence.text):
             if frequencies is None:
-                frequencies = list(FREQUENCY.finditer(sentence.text))
+                frequencies = sentence_frequencies[sentence.start] = list(FREQUENCY.finditer(sentence.text))
             high = match.group("high") or match.group("low")
             clause = sentence.text[max(0, match.start() - 60) : match.end() + 40]
             start = sentence.start + match.start()
@@ -155,7 +184,7 @@ def _stated_level(ctx: RuleContext) -> tuple[str, str] | None:
 
 def _find_stated_level(ctx: RuleContext) -> tuple[str, str] | None:
     ranges = [r for s in ctx.spec.sections_for(["physical_demands", "working_environment"]) for r in s.ranges()]
-    for match in STRENGTH.finditer(ctx.source.text):
+    for match in search.finditer_at(STRENGTH, ctx.source.text, _places(ctx, _STRENGTH_STARTS)):
         line = ctx.source.position(match.start())[0]
         if ranges and not any(start <= line <= end for start, end in ranges):
             continue
@@ -267,12 +296,17 @@ class LiftingWithoutWeight(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        if not may_find(LIFTING_WITHOUT_WEIGHT, ctx) or not LIFTING_WITHOUT_WEIGHT.search(ctx.source.text):
+        if not may_find(LIFTING_WITHOUT_WEIGHT, ctx):
             return
-        for sentence in spec_sentences(ctx):
-            if WEIGHT.search(sentence.text):
+        places = _places(ctx, _LIFTING_STARTS)
+        if not search.search_at(LIFTING_WITHOUT_WEIGHT, ctx.source.text, places):
+            return
+        for sentence, here in _sentences_at(ctx, places):
+            # The sentence's own matches first: the costlier search for a weight is needed only where there is one.
+            matches = list(search.finditer_at(LIFTING_WITHOUT_WEIGHT, sentence.text, here))
+            if not matches or WEIGHT.search(sentence.text):
                 continue
-            for match in LIFTING_WITHOUT_WEIGHT.finditer(sentence.text):
+            for match in matches:
                 start = sentence.start + match.start()
                 message = self.message.format(match=match.group(0))
                 yield ctx.span_violation(self, start, sentence.start + match.end(), message)
@@ -305,11 +339,10 @@ class WeightWithoutFrequency(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        said: dict[int, bool] = {}  # whether a sentence gives a frequency, searched once: a long one holds many weights
-        for weight, sentence in weights_in(ctx):
-            if sentence.start not in said:
-                said[sentence.start] = FREQUENCY.search(sentence.text) is not None
-            if not said[sentence.start]:
+        weights = weights_in(ctx)
+        frequencies = ctx.shared("frequencies per sentence", dict)  # of each sentence with a weight, found with them
+        for weight, sentence in weights:
+            if not frequencies[sentence.start]:
                 yield ctx.span_violation(self, weight.start, weight.end, self.message.format(weight=weight.text.strip()))
 
 
@@ -324,6 +357,9 @@ DRIVING_DUTY = re.compile(
     re.IGNORECASE,
 )
 DRIVER_LICENCE, DRIVING_DUTY = fast_form(DRIVER_LICENCE), fast_form(DRIVING_DUTY)
+# The words each match starts with (in lower case), as _STRENGTH_STARTS.
+_LICENCE_STARTS = ("driver", "commercial driver", "cdl", "class")
+_DRIVING_STARTS = ("driv", "vehicle", "truck", "travel", "transport", "deliver", "field ", "site visit", "job site", "work sites")
 
 
 @register
@@ -356,10 +392,17 @@ class LicenceWithoutDriving(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        licence = DRIVER_LICENCE.search(text)
-        if licence is None:
+        licences = list(search.finditer_at(DRIVER_LICENCE, text, _places(ctx, _LICENCE_STARTS)))
+        if not licences:
             return
-        if DRIVING_DUTY.search(DRIVER_LICENCE.sub(" ", text)):
+        licence = licences[0]
+        # The text with each licence blanked out (what DRIVER_LICENCE.sub(" ", text) gives), searched for a duty.
+        pieces, end = [], 0
+        for found in licences:
+            pieces += (text[end : found.start()], " ")
+            end = found.end()
+        without = "".join(pieces) + text[end:]
+        if search.search_at(DRIVING_DUTY, without, search.places(search.fold(without), _DRIVING_STARTS)):
             return
         yield ctx.span_violation(self, licence.start(), licence.end(), self.message.format(match=licence.group(0)))
 

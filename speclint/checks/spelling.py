@@ -17,6 +17,7 @@ from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.prefilter import fast_form
 from speclint.resources import load_yaml, rules_dir
+from speclint.search import fold
 from speclint.words import Token, lexicon_for
 from speclint.words.lexicon import PREFIXES, Lexicon
 from speclint.words.tokens import Words, bare, is_one_token, lower_word_texts, match_case, word_columns
@@ -350,7 +351,7 @@ class ConfusedWord(PythonRule):
         for match in _confusion_matches(ctx, finder, by_word):
             start, end = match.span()
             found = match.group(0)
-            for confusion in by_word[found.lower()]:
+            for confusion in by_word[fold(found).decode()]:  # folded: the finder ignores case, so "principalſ" is found
                 context = confusion.applies(text, start, end)
                 if context is None:
                     continue

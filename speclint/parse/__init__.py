@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from speclint.parse.headings import HeadingMatch, HeadingMatcher, default_matcher
-from speclint.parse.metadata import MetadataMatcher, default_metadata_matcher
+from speclint.parse.headings import HeadingMatch, HeadingMatcher, LineShape, default_matcher
+from speclint.parse.metadata import MetadataMatcher, default_metadata_matcher, may_hold_field
 from speclint.parse.model import SECTION_KEYS, Field, Section, Spec
 from speclint.read.source import SourceText
 
@@ -28,8 +28,12 @@ _OPEN_ENDINGS = frozenset(
     "upon within without between through including such".split()
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u2013*-]|\(?\w{1,3}[.)])\s")
+_PARENTHESES = re.compile(r"\([^)]*\)")
 # A line this long that ends in a lower-case word is running text cut by wrapping.
 _WRAPPED_LENGTH = 40
+
+
+_SECTION_ORDER = {key: rank for rank, key in enumerate(SECTION_KEYS)}
 
 
 @dataclass
@@ -52,19 +56,26 @@ def parse_spec(
     events: list[tuple[int, _Heading | None]] = []  # (line, heading) or (line, None) for a boundary
     previous_text = ""
     consumed: set[int] = set()  # lines used as a field's value
+    shape_of, markdown = headings.shape, source.markdown
+    field_lines = may_hold_field(view, source.text)  # most lines are not among them: no field to look for there
+
+    def next_value():  # called by match_line while ``index`` is the line it reads (one function, not one per line)
+        return _next_value(view, index, headings, metadata)
+
     for index, line in enumerate(view):
-        number = index + 1
-        if not line.strip():
+        if not line or line.isspace():  # (not line.strip(), without a copy of the line)
             continue
+        number = index + 1
         if number in consumed:
             previous_text = line
             continue
-        found = _heading_on(line, previous_text, headings)
+        shape = shape_of(line)
+        found = _heading_of(shape, previous_text, headings) if shape is not None and shape.capitalised else None
         if found is not None:
             events.append((number, _Heading(found, number)))
             previous_text = ""  # a heading is no sentence the next line could continue
             continue
-        field = metadata.match_line(line, number, lambda index=index: _next_value(view, index, headings, metadata))
+        field = metadata.match_line(line, number, next_value) if field_lines is None or index in field_lines else None
         if field is not None:
             spec.fields.append(field)
             if field.line != number:
@@ -72,8 +83,7 @@ def parse_spec(
             events.append((number, None))
             previous_text = ""
             continue
-        shape = headings.shape(line)
-        if source.markdown and shape and shape.markdown_level:
+        if markdown and shape and shape.markdown_level:
             events.append((number, None))  # an unknown Markdown heading ends a section
         previous_text = line
 
@@ -84,21 +94,27 @@ def parse_spec(
 
 
 def _heading_on(line: str, previous_text: str, headings: HeadingMatcher) -> HeadingMatch | None:
-    shape = headings.shape(line)
-    if shape is None or not shape.head:
+    return _heading_of(headings.shape(line), previous_text, headings)
+
+
+def _heading_of(shape: LineShape | None, previous_text: str, headings: HeadingMatcher) -> HeadingMatch | None:
+    """The heading a line of this shape opens, if any."""
+    if shape is None or not shape.capitalised:
         return None
-    first = shape.head.lstrip("*_ ")[:1]
-    if not first.isalpha() or not first.isupper():
+    head = shape.head
+    if shape.has_separator or shape.markdown_level:
+        return headings.match(head, shape.column, shape.markdown_level)
+    if head.rstrip().endswith((".", ",", ";")):
         return None
-    if not shape.has_separator and not shape.markdown_level:
-        if shape.head.rstrip().endswith((".", ",", ";")):
-            return None
-        # A Title Case line right after an unfinished sentence is a wrapped line,
-        # not a heading ("...performs the duties of the" / "Definition").
-        head_letters = re.sub(r"\([^)]*\)", "", shape.head)
+    found = headings.match(head, shape.column, shape.markdown_level)
+    # A Title Case line right after an unfinished sentence is a wrapped line,
+    # not a heading ("...performs the duties of the" / "Definition"). (Looked at
+    # only for a line that names a heading: most lines do not, and they are many.)
+    if found is not None:
+        head_letters = _PARENTHESES.sub("", head) if "(" in head else head
         if not head_letters.isupper() and _continues_into_next_line(previous_text):
             return None
-    return headings.match(shape.head, shape.column, shape.markdown_level)
+    return found
 
 
 def _continues_into_next_line(previous_text: str) -> bool:
@@ -172,8 +188,7 @@ def _build_sections(events) -> list[Section]:
             _append(sections, heading, tuple(own), end)
         for child in children:
             _append(sections, child, child.match.keys, child.end_line, group=(heading, children[0].line - 1))
-    order = {key: rank for rank, key in enumerate(SECTION_KEYS)}
-    sections.sort(key=lambda s: (s.line, order.get(s.key, 99)))
+    sections.sort(key=lambda s: (s.line, _SECTION_ORDER.get(s.key, 99)))
     return sections
 
 

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from speclint import search
+
 __all__ = [
     "ParsedDate",
     "LabelledDate",
@@ -79,6 +81,8 @@ def _compile(shapes: dict[str, str]) -> re.Pattern:
 
 
 _STRICT = _compile(_SHAPES)
+# Each shape's groups for the month, the day and the year: "mdy" has "mdy_m", "mdy_d" and "mdy_y".
+_PARTS = {shape: (f"{shape}_m", f"{shape}_d", f"{shape}_y") for shape in (*_SHAPES, *_LOOSE_SHAPES)}
 _LOOSE = _compile({**_SHAPES, **_LOOSE_SHAPES})
 
 MONTH_NAMES = list(calendar.month_name)  # ["", "January", ...]
@@ -151,16 +155,16 @@ def _year(text: str, today: date) -> int:
 
 def _build(match: re.Match, today: date, offset: int = 0) -> ParsedDate:
     shape = match.lastgroup  # the outer group of the alternative that matched
-    group = lambda part: match.group(f"{shape}_{part}")  # noqa: E731
-    month_text = group("m") if shape != "year" else None
+    month_group, day_group, year_group = _PARTS[shape]
+    month_text = match.group(month_group) if shape != "year" else None
     if shape.startswith("named"):
-        month = MONTHS[month_text[:3].lower()]
+        month = MONTHS[search.fold(month_text[:3]).decode()]  # folded: the pattern ignores case, so "ſept" is Sept
     else:
         month = int(month_text) if month_text else 1
     with_day = shape in _WITH_DAY
-    day = int(group("d")) if with_day else 1
+    day = int(match.group(day_group)) if with_day else 1
     precision = DAY if with_day else MONTH if shape != "year" else YEAR
-    year = _year(group("y"), today)
+    year = _year(match.group(year_group), today)
     text = match.group(0)
     start, end = match.start() + offset, match.end() + offset
 
@@ -228,6 +232,11 @@ _TIGHT_GAP = re.compile(r"[ \t]*[:.,-]?[ \t]*(?:(?:on|in|as\s+of|dated?|date)[ \
 _WORDY_GAP = re.compile(r"[ \t]*[:,]?(?:\s+(?:[A-Za-z'\u2019&()/-]+|No\.|#?\d[\d-]*),?){1,14}\s+", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _REACH = 160  # characters after the word where its date may be
+# Every match of _KEYWORD starts with one of these words (in lower case), or with one of the words that may
+# stand before them, white space between: "date", "last", "board", "originally". The keyword searches try
+# those places only (speclint.search: the same matches, found faster).
+_KEYWORD_WORDS = ("adopt", "rev", "modified", "amended", "updated", "effective", "approv")
+_WORD_BEFORE_LENGTHS = sorted({len(word) for word in ("date", "last", "board", "originally")})
 
 
 @dataclass(frozen=True)
@@ -240,16 +249,17 @@ class LabelledDate:
     date: ParsedDate  # offsets into the whole text
 
 
-def find_labelled_dates(text: str, today: date | None = None) -> list[LabelledDate]:
+def find_labelled_dates(text: str, today: date | None = None, folded: bytes | None = None) -> list[LabelledDate]:
     """Dates that the text calls adopted, revised, effective or approved, in order:
     "Adopted: 12/82", "Rev. 3/2019", "Effective 7-1-21", "approved by the Board on
-    June 4, 2018". A date goes with the nearest such word before it."""
+    June 4, 2018". A date goes with the nearest such word before it. ``folded`` is ``search.fold(text)``, if made already."""
     today = today or date.today()
     found: dict[int, LabelledDate] = {}
-    for keyword in _KEYWORD.finditer(text):
+    starts = _keyword_starts(text, search.fold(text) if folded is None else folded)
+    for keyword in search.finditer_at(_KEYWORD, text, starts):
         kind = keyword.lastgroup
         stop = keyword.end() + _REACH
-        following = _KEYWORD.search(text, keyword.end(), stop)
+        following = search.search_at(_KEYWORD, text, starts, keyword.end(), stop)
         if following:
             stop = following.start()  # a date after the next such word is that word's
         window = text[keyword.end() : stop]
@@ -259,6 +269,20 @@ def find_labelled_dates(text: str, today: date | None = None) -> list[LabelledDa
                 found[candidate.start] = LabelledDate(kind, keyword.group(0), keyword.start(), candidate)
                 break
     return [found[start] for start in sorted(found)]
+
+
+def _keyword_starts(text: str, folded: bytes) -> list[int]:
+    """The places where a match of _KEYWORD may start: at each of its main words, and where a word of the
+    length of those that may stand before it ends at the white space before the main word."""
+    starts = []
+    for place in search.places(folded, _KEYWORD_WORDS):
+        starts.append(place)
+        space = place
+        while space > 0 and text[space - 1].isspace():  # (\s, as the pattern has it)
+            space -= 1
+        if space < place:
+            starts.extend(space - length for length in _WORD_BEFORE_LENGTHS if space >= length)
+    return sorted(set(starts))
 
 
 def years_before(today: date, years: int) -> date:

@@ -12,6 +12,7 @@ from speclint.resources import load_yaml, rules_dir
 # Where a heading stops and same-line text begins: a colon, a spaced dash, a
 # dash at the end of the head ("GUIDELINES-  Any combination"), or a tab.
 _SEPARATOR = re.compile(r"\s*(?::|\s[-\u2013\u2014]\s|[-\u2013\u2014](?=\s|$)|\t)\s*")
+_SEPARATOR_CHARS = (":", "-", "\u2013", "\u2014", "\t")
 _PARENTHETICAL = re.compile(r"\([^)]*\)|\*[^*]*\*")
 _PART_SPLIT = re.compile(r"\s*(?:,|/|&|\+|\band/or\b|\band\b|\bor\b)\s*")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -42,6 +43,12 @@ class LineShape:
     column: int
     has_separator: bool
     markdown_level: int
+    capitalised: bool = False  # the head starts (after any "*" and "_") with a capital letter, as a heading must
+
+
+def _line_shape(head: str, rest: str, column: int, has_separator: bool, markdown_level: int) -> LineShape:
+    first = head.lstrip("*_ ")[:1]
+    return LineShape(head, rest, column, has_separator, markdown_level, first.isalpha() and first.isupper())
 
 
 class HeadingMatcher:
@@ -60,6 +67,9 @@ class HeadingMatcher:
             for pattern in source:
                 words.update(w for w in _WORD.findall(pattern) if len(w) >= 5)
         self.vocabulary = frozenset(words)
+        self._vocabulary_by_length: dict[int, list[str]] = {}  # a word within one edit of another is as long, or one longer or shorter
+        for word in sorted(self.vocabulary):
+            self._vocabulary_by_length.setdefault(len(word), []).append(word)
         self._typo_memo: dict[str, str] = {}
         self._matches = Memo()  # (head, column, Markdown level) -> HeadingMatch or None
 
@@ -83,11 +93,12 @@ class HeadingMatcher:
             column += len(emphasis.group(1))
         if not text:
             return None
-        separator = _SEPARATOR.search(text)
+        # (a separator has a colon, a dash or a tab: the search, which tries every position, only if there is one)
+        separator = _SEPARATOR.search(text) if any(char in text for char in _SEPARATOR_CHARS) else None
         if separator and separator.start() > 0:
             head, rest = text[: separator.start()], text[separator.end() :]
-            return LineShape(head.strip(" *_"), rest.strip(), column, True, markdown_level)
-        return LineShape(text.strip(" *_"), "", column, False, markdown_level)
+            return _line_shape(head.strip(" *_"), rest.strip(), column, True, markdown_level)
+        return _line_shape(text.strip(" *_"), "", column, False, markdown_level)
 
     # -- matching -----------------------------------------------------------
     @staticmethod
@@ -165,7 +176,8 @@ class HeadingMatcher:
             if len(word) < 6 or word in self.vocabulary:
                 continue
             if word not in self._typo_memo:  # the same words come back line after line
-                close = [v for v in self.vocabulary if abs(len(v) - len(word)) <= 1 and _within_one_edit(word, v)]
+                near = (v for length in (len(word) - 1, len(word), len(word) + 1) for v in self._vocabulary_by_length.get(length, ()))
+                close = [v for v in near if _within_one_edit(word, v)]
                 self._typo_memo[word] = close[0] if len(close) == 1 else word
             words[index] = self._typo_memo[word]
         return " ".join(words)

@@ -19,6 +19,7 @@ _DATE_START = re.compile(r"^\s*" + _DATE, re.I)
 _UNLABELLED_DATE = re.compile(r"^(\s*)([A-Za-z][A-Za-z .]{1,30}?)\s+(?=" + _DATE + r")(\S.*?)\s*$", re.I)
 _DECORATION = re.compile(r"^\s*[-*+\u2022]\s+|(?:\*\*|__)(?=[A-Za-z])|(?<=[A-Za-z:.)])(?:\*\*|__)")
 _BULLETS = ("- ", "* ", "+ ", "\u2022 ", "\u2022\t")
+_BULLET = re.compile(r"\s*[-*+\u2022]\s+")  # the first of _DECORATION's choices, without its "^"
 _NON_EXEMPT = re.compile(r"\b(?:non|not)[\s\-\u2010-\u2015]*exempt\b", re.I)
 _EXEMPT = re.compile(r"\bexempt\b", re.I)
 _SPACES = re.compile(r"\s+")
@@ -26,6 +27,49 @@ _SPACES = re.compile(r"\s+")
 # first word; a dated line without a label word ("Rev. 3/2019", "June 4, 2018") has a digit.
 _WIDE_GAP = re.compile(r"\S\s\s")
 _HAS_DIGIT = re.compile(r"\d")
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_wide_gap(rest: str, line: str) -> bool:
+    """``_WIDE_GAP.search(line)``, mostly without the search, which tries every position of the line;
+    ``rest`` is ``line.lstrip()``."""
+    if "  " in rest:  # (a run of spaces after the first non-space character)
+        return True
+    if rest.isprintable():  # the only white space a printable text has is the plain space, single here
+        return False
+    return _WIDE_GAP.search(line) is not None
+
+# For may_hold_field: each byte of a text's ASCII form becomes its class. "!": a character that may make a field
+# (":", tab, "*", "_", a digit; "?", which stands for any non-ASCII character, and the control characters, among
+# them the white space other than the plain space); "-": "-" and "+", a bullet; " ": the space; "\n" stays; "a": any
+# other character.
+_FIELD_CLASSES = bytes(
+    ord("\n") if byte == 10 else ord(" ") if byte == 32 else ord("-") if chr(byte) in "-+"
+    else ord("!") if byte < 32 or byte >= 127 or chr(byte) in ":*_?0123456789" else ord("a")
+    for byte in range(256)
+)
+_INDENT = re.compile(rb"\n +")
+_NOT_MARK = bytes(byte for byte in range(256) if byte not in b"!\n")
+_MARKS, _MARK = re.compile(rb"!+"), re.compile(rb"!")
+
+
+def may_hold_field(lines: list[str], text: str) -> set[int] | None:
+    """The indexes of the lines on which ``match_line`` may find a field: none of the others has one, as they
+    have no ":", tab, "*", "_" or digit, no bullet and no wide gap. Worked out for the whole text (``lines``
+    joined with newlines) in a few calls; most lines are prose, and testing each one by one costs more than
+    reading it. None when the lines cannot be told apart in the text (a line with a newline of its own)."""
+    # Where a line has no "!", its only white space is the plain space. With the spaces that indent each line
+    # taken away, a wide gap is then any two spaces, and a bullet ("- " or "+ "; "* " and "• " have a "!") is
+    # "- " at the start of a line: each becomes a "!" too, and a line may hold a field if it has a "!".
+    classes = text.encode("ascii", "replace").translate(_FIELD_CLASSES).lstrip(b" ")
+    classes = _INDENT.sub(b"\n", classes).replace(b"  ", b"!").replace(b"\n- ", b"\n!")
+    if classes.startswith(b"- "):
+        classes = b"!" + classes[1:]
+    # Keep the newlines and one "!" for each line that has any: the i-th "!" then stands at its line's index + i.
+    marks = _MARKS.sub(b"!", classes.translate(None, _NOT_MARK))
+    if marks.count(b"\n") + 1 != len(lines):
+        return None
+    return {mark.start() - before for before, mark in enumerate(_MARK.finditer(marks))}
 
 
 @dataclass(frozen=True)
@@ -67,10 +111,22 @@ class MetadataMatcher:
         """A field on this line. ``next_value()`` gives (text, line, column) of the next non-blank line,
         used when the value stands on its own line ("FLSA Status:" then "Non-exempt"); it is only
         called then, because looking ahead costs as much as reading the line."""
-        if "*" in line or "_" in line or line.lstrip()[:2] in _BULLETS:
+        rest = line.lstrip()
+        if "*" in line or "_" in line:
             # Markdown "- **FLSA Status:** Non-Exempt": blank out the decoration, keep the columns.
-            line = _DECORATION.sub(lambda found: " " * len(found.group(0)), line)
-        may_be_labelled = ":" in line or "\t" in line or _WIDE_GAP.search(line) is not None
+            line = _DECORATION.sub(_blank, line)
+            rest = line.lstrip()
+        elif rest[:2] in _BULLETS:
+            # Without "*" and "_" the decoration is the bullet alone (the first of _DECORATION's choices), blanked
+            # here without the substitution's search of every position.
+            bullet = _BULLET.match(line)
+            if bullet:
+                line = " " * bullet.end() + line[bullet.end() :]
+                rest = line.lstrip()
+        first = rest[:1]
+        if not (first.isascii() and first.isalpha()):
+            return None  # both patterns below start with a letter A-Z after the indentation: "1.  Reviews ..." has no field
+        may_be_labelled = ":" in line or "\t" in line or _has_wide_gap(rest, line)
         match = _LABELLED.match(line) if may_be_labelled else None
         if match:
             label = self._label(match.group(2))
@@ -81,7 +137,9 @@ class MetadataMatcher:
                     if found is not None:
                         value, value_line, column = found
                 return self._field(label, match.group(2).strip(), value, value_line, column)
-        match = _UNLABELLED_DATE.match(line) if _HAS_DIGIT.search(line) else None
+        # (in an ASCII line, most of them, the digits are 0-9, which a search finds faster than \d)
+        has_digit = (_ASCII_DIGIT if line.isascii() else _HAS_DIGIT).search(line) is not None
+        match = _UNLABELLED_DATE.match(line) if has_digit else None
         if match and _DATE_START.match(match.group(3)):
             label = self._label(match.group(2))
             if label and label.is_date:
@@ -95,6 +153,10 @@ class MetadataMatcher:
             value = ""
         normalized = normalize_flsa(value) if label.key == "flsa_status" else None
         return Field(label.key, label_text, value.strip(), line, column, normalized)
+
+
+def _blank(found: re.Match) -> str:
+    return " " * len(found.group(0))
 
 
 def normalize_flsa(value: str) -> str | None:

@@ -46,7 +46,11 @@ def read_file_bytes(path: str | os.PathLike) -> bytes:
         if info.st_size > MAX_BYTES:
             raise ReadError(name, _too_large(info.st_size))
         with open(name, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            # A read of MAX_BYTES + 1 sets aside that much memory first; the size is known, so ask for one
+            # byte more than it, and read on (to the same limit) only if the file has grown since.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
     except FileNotFoundError:
         raise ReadError(name, _missing(name)) from None
     except PermissionError:

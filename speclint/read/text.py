@@ -21,8 +21,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Characters that only get in the parser's way. Each maps to exactly one
 # character so no column moves: private-use bullet glyphs from Word's Symbol
 # font (U+F0B7, U+F0FC, ...) read as a bullet; separators read as a space.
+_SEPARATORS = "\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\x85\u2028\u2029"
 _VIEW_TABLE = {code: "\u2022" for code in range(0xE000, 0xF900)}
-_VIEW_TABLE.update({ord(ch): " " for ch in "\f\v\u00a0\u200b\u200c\u200d\u2060\ufeff\u00ad\x85\u2028\u2029"})
+_VIEW_TABLE.update({ord(ch): " " for ch in _SEPARATORS})
+# The same characters for a search of a whole text: str.translate with a table goes character by
+# character in Python's slow path, so a file is searched once and only the few characters found are replaced.
+_VIEW_CHARS = re.compile("[\ue000-\uf8ff" + _SEPARATORS + "]")
+# Bytes that are not C0 controls (see _CONTROL): deleting them from the UTF-8 form leaves one byte per control
+# character, since the bytes of a multi-byte UTF-8 sequence are all 0x80 or above.
+_NOT_CONTROL_BYTES = bytes(byte for byte in range(256) if not _CONTROL.match(chr(byte)))
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -114,9 +121,12 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 def split_lines(text: str) -> tuple[list[str], str]:
     """Split on CRLF, CR or LF only (str.splitlines also breaks on form feeds)."""
-    lines = _LINE_BREAK.split(text)
-    breaks = _LINE_BREAK.findall(text)
-    newline = max(set(breaks), key=breaks.count) if breaks else "\n"
+    if "\r" not in text:  # the usual case, split in C: every break (if any) is LF
+        lines, newline = text.split("\n"), "\n"
+    else:
+        lines = _LINE_BREAK.split(text)
+        breaks = _LINE_BREAK.findall(text)
+        newline = max(set(breaks), key=breaks.count)
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     return lines, newline
@@ -125,7 +135,29 @@ def split_lines(text: str) -> tuple[list[str], str]:
 def clean_line(line: str) -> str:
     view = line.translate(_VIEW_TABLE)
     if "speclint-" in view:
-        view = DIRECTIVE_RE.sub(lambda match: " " * len(match.group(0)), view)
+        view = DIRECTIVE_RE.sub(_blank, view)
+    return view
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def _view_char(match: re.Match) -> str:
+    return _VIEW_TABLE[ord(match.group(0))]
+
+
+def clean_lines(text: str, lines: list[str]) -> list[str]:
+    """``[clean_line(line) for line in lines]`` for the lines of ``text`` (as split_lines split it), worked out on
+    the whole text: most files have no character to replace and no directive, and then the view is the lines."""
+    if text.isascii():
+        cleaned = text.translate(_VIEW_TABLE) if "\f" in text or "\v" in text else text
+    else:
+        cleaned = _VIEW_CHARS.sub(_view_char, text) if _VIEW_CHARS.search(text) else text
+    # Each character replaced is one character other than CR and LF, so the lines split the same way.
+    view = list(lines) if cleaned is text else split_lines(cleaned)[0]
+    if "speclint-" in cleaned:
+        view = [DIRECTIVE_RE.sub(_blank, line) if "speclint-" in line else line for line in view]
     return view
 
 
@@ -133,7 +165,7 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Source
     text, encoding = decode(data, name)
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = len(_CONTROL.findall(text))
+    controls = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL_BYTES))  # _CONTROL's count, in C
     if controls and controls > 0.05 * len(text):
         raise ReadError(name, "binary file (too many control characters), not a text spec")
     if not text.strip():
@@ -143,6 +175,6 @@ def read_text_bytes(data: bytes, name: str, *, markdown: bool = False) -> Source
         plural = "s" if characters != 1 else ""
         raise ReadError(name, f"has no words (only {characters} character{plural} of text), so it is not a class spec")
     lines, newline = split_lines(text)
-    view = [clean_line(line) for line in lines]
+    view = clean_lines(text, lines)
     kind = "markdown" if markdown else "text"
     return SourceText(path=name, lines=lines, view=view, encoding=encoding, newline=newline, markdown=markdown, kind=kind)
