@@ -76,6 +76,23 @@ def timed(argv: list[str], runs: int, env: dict | None = None) -> list[float]:
     return times
 
 
+# A fixed piece of pure-Python work, timed inside its own process.
+_WORK = "import time\nstarted = time.perf_counter()\ntotal = 0\nfor i in range(3_000_000): total += i\nprint(time.perf_counter() - started)"
+
+
+def machine_check() -> str:
+    """How fast the machine is just now: the fixed work alone, then two copies at once. On a 2-core machine
+    with both cores free the two figures are about the same; when the second is much larger, the machine (a
+    virtual one, shared) gives less than two cores, and a run over many files, which uses both, slows most."""
+
+    def times(copies: int) -> list[float]:
+        runs = [subprocess.Popen([sys.executable, "-c", _WORK], stdout=subprocess.PIPE, text=True) for _ in range(copies)]
+        return [float(run.communicate()[0]) for run in runs]
+
+    alone, both = min(times(1) + times(1)), max(times(2))
+    return f"machine check (fixed Python work): {alone:.2f} s alone, {both:.2f} s with two at once"
+
+
 def peak_memory_mb(argv: list[str]) -> float:
     """Peak resident memory of one run, its worker processes included (the largest of them)."""
     code = (
@@ -102,7 +119,8 @@ def main() -> int:
     files = make_corpus(folder, args.specs)
     megabytes = sum(path.stat().st_size for path in files) / 1e6
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; corpus: {len(files)} specs, {megabytes:.1f} MB in {folder}")
-    print(f"runs per figure: {args.runs} (median shown, min in brackets)\n")
+    print(f"runs per figure: {args.runs} (median shown, min in brackets)")
+    print(f"{machine_check()}, before\n")
 
     def report(label: str, times: list[float], files_count: int | None = None) -> float:
         median = statistics.median(times)
@@ -148,6 +166,7 @@ def main() -> int:
         ratios = f"one file {single / prose_single:.2f}, corpus {corpus / prose_corpus:.2f}"
         print(f"\nspeclint / proselint wall time: {ratios} (below 1 = speclint faster)")
         targets.append(("not slower than proselint on the corpus", corpus <= prose_corpus, f"{corpus / prose_corpus:.2f}x"))
+    print(f"\n{machine_check()}, after")
     print("\ntargets (issue 8):")
     for name, met, figure in targets:
         print(f"  {'met    ' if met else 'NOT MET'}  {name}: {figure}")
