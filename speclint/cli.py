@@ -189,7 +189,6 @@ def _matches_any(name: str, patterns: list[str]) -> bool:
 
 
 def run_check(args) -> int:
-    from speclint.baseline import apply_baseline
     from speclint.fix import apply_fixes, show_diffs
     from speclint.progress import progress_for
     from speclint.run import lint_files
@@ -221,7 +220,10 @@ def run_check(args) -> int:
         return show_diffs(results, overrides, args, errors)  # speclint.fix: what --fix would change; writes nothing
     if args.fix:
         results = apply_fixes(results, overrides, args, errors)  # speclint.fix: writes the fixes; unwritable files go to errors
-    results = apply_baseline(results, args)
+    if getattr(args, "write_baseline", None) or getattr(args, "baseline", None) or getattr(args, "prune_baseline", False):
+        from speclint.baseline import apply_baseline  # (only then: its imports cost a one-file run 5 ms)
+
+        results = apply_baseline(results, args)
     failed = any(at_least(v.severity, result.fail_on) for result in results for v in result.violations)
     rule_errors = [message for r in results for message in r.rule_errors]
     for message in dict.fromkeys(errors + [r.error for r in results if r.error] + rule_errors):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import multiprocessing
 import os
 import stat
 import sys
@@ -436,6 +435,8 @@ def _map_fix(results: list[FileResult], overrides: Overrides, unsafe: bool, jobs
     global _job
     _job = (overrides, unsafe)
     workers = min(jobs or os.cpu_count() or 1, len(results) // _FILES_PER_WORKER)
+    import multiprocessing  # only here: a one-file run need not pay for it (see speclint.run)
+
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_fix_one(result) for result in results]
     with multiprocessing.get_context("fork").Pool(workers) as pool:

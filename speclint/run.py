@@ -6,7 +6,6 @@ exit codes do not depend on ``--jobs``. The path ``-`` is standard input.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -96,7 +95,12 @@ def lint_files(
 def _lint_on_disk(files: list[str], jobs: int | None) -> Iterator[FileResult]:
     jobs = jobs or os.cpu_count() or 1
     workers = min(jobs, len(files) // _FILES_PER_WORKER)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2:
+        yield from map(lint_one, files)
+        return
+    import multiprocessing  # only for a run over many files: 8 ms of start-up a one-file run need not pay
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(lint_one, files)
         return
     # The first file is linted here: rules, schemas and the lexicon are then loaded once, and the
