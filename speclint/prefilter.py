@@ -127,7 +127,20 @@ def _read_tree(read, pattern: str, flags: int):
 
 def may_match(literals: frozenset[str] | None, forms: TextForms) -> bool:
     """False only when the pattern certainly has no match in the text (given as ``normalize`` made it)."""
-    return literals is None or any(map(may_be_in, literals, repeat(forms)))
+    if literals is None:
+        return True
+    single_words, others = _LITERAL_KINDS.answer(literals, _literal_kinds)
+    return not forms.words.isdisjoint(single_words) or any(map(may_be_in, others, repeat(forms)))
+
+
+_LITERAL_KINDS: Memo = Memo()
+
+
+def _literal_kinds(literals: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The literals that are one whole word (" he "), as a set of words the text's word set answers for all
+    at once, in C; and the others."""
+    single = [literal for literal in literals if literal[:1] != RAW and _whole_words(literal)[1]]
+    return frozenset(literal.strip() for literal in single), tuple(literal for literal in literals if literal not in single)
 
 
 def may_be_in(literal: str, forms: TextForms) -> bool:
@@ -151,7 +164,7 @@ def _whole_words(literal: str) -> tuple[tuple[str, ...], bool]:
 def _find_whole_words(literal: str) -> tuple[tuple[str, ...], bool]:
     pieces = literal.split(" ")
     whole = tuple(piece for index, piece in enumerate(pieces) if piece and 0 < index < len(pieces) - 1)
-    return whole, len(pieces) == 3 and len(whole) == 1
+    return whole, len(pieces) == 3 and pieces[0] == pieces[2] == "" and bool(pieces[1])  # " word " and nothing else
 
 
 def _score(candidate: frozenset[str]) -> tuple[int, int]:
@@ -177,7 +190,7 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
         starts_at_boundary = run == {""} and run_left
         close_run(False)
         next_op = items[index + 1] if index + 1 < len(items) else None
-        ends_at_boundary = _is_boundary(next_op) if next_op is not None else right
+        ends_at_boundary = _ends_word(next_op) if next_op is not None else right
         found = _sequence(body, starts_at_boundary, ends_at_boundary)
         if found:
             candidates.append(found)
@@ -189,7 +202,9 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
             if extended:
                 run = extended
             else:  # a class too big to spell out, or a character the test leaves alone: the literal ends here
-                close_run(False)
+                spaces = _takes_spaces_only(op, value)  # "\\s": and a word ends here, and the next starts after it
+                close_run(spaces)
+                run_left = spaces
         elif op is AT:
             if _is_boundary((op, value)):
                 if run == {""}:
@@ -198,6 +213,9 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
                     close_run(True)
                     run_left = True
             continue  # ^, $, \b: zero-width, so the literals either side are still next to each other
+        elif _takes_spaces_only(op, value):  # "\\s", "\\s+", " +": a word ends before it and the next starts after it
+            close_run(True)
+            run_left = True
         elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
             low, _high, body = value
             body = list(body)
@@ -226,7 +244,7 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
             starts_at_boundary = run == {""} and run_left
             close_run(False)
             next_op = items[index + 1] if index + 1 < len(items) else None
-            ends_at_boundary = _is_boundary(next_op) if next_op is not None else right
+            ends_at_boundary = _ends_word(next_op) if next_op is not None else right
             union: set[str] = set()
             for alternative in value[1]:
                 found = _sequence(list(alternative), starts_at_boundary, ends_at_boundary)
@@ -378,6 +396,25 @@ def _class_has_newline(items) -> bool | None:
         else:
             return None
     return listed != negated
+
+
+def _takes_spaces_only(op, value) -> bool:
+    """Whether the item takes at least one character and only white space: "\\s", "\\s+", " +", "[ \\t]{1,3}"."""
+    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+        low, _high, body = value
+        return low >= 1 and len(body) == 1 and _takes_spaces_only(*body[0])
+    if op is LITERAL:
+        return chr(value) in " \t"
+    if op is IN:
+        return all(
+            (kind is CATEGORY and code is CATEGORY_SPACE) or (kind is LITERAL and chr(code) in " \t\n\r\f\v") for kind, code in value
+        )
+    return False
+
+
+def _ends_word(item) -> bool:
+    """Whether a word cannot go on into the item: a word boundary, or white space."""
+    return _is_boundary(item) or _takes_spaces_only(*item)
 
 
 def _is_boundary(item) -> bool:

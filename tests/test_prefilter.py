@@ -33,6 +33,8 @@ def _shipped_patterns() -> list[re.Pattern]:
         (r"(?:abc)?def", 0, {"def"}),
         (r"\d+ pounds?", re.I, {" pound", " pounds"}),
         (r"\bman-?hours\b", re.I, {" man hours ", " manhours "}),
+        (r"\b(?:under|below)\s+\d", re.I, {" under ", " below "}),  # white space ends a word as \b does
+        (r"\d\s+(?:male|female)\s+only\b", re.I, {" only "}),
     ],
 )
 def test_literals(pattern, flags, expected):
@@ -49,6 +51,15 @@ def test_a_word_inside_another_word_does_not_count():
     forms = normalize("The other theory.")
     assert not may_match(required_literals(r"\b(?:he|she)\b", re.I), forms)
     assert may_match(required_literals(r"\b(?:he|she)\b", re.I), normalize("Then he said"))
+
+
+def test_only_a_literal_of_one_whole_word_is_answered_by_the_word_set():
+    """" able bodied" needs "able" as a word and then the text itself; " he " is the word "he"."""
+    forms = normalize("An able man, bodied forth.")
+    assert not may_match(frozenset({" able bodied"}), forms)
+    assert may_match(frozenset({" able bodied"}), normalize("able-bodied"))
+    assert may_match(frozenset({" he ", " able bodied"}), normalize("Then he said"))
+    assert not may_match(frozenset({" he "}), normalize("The theory"))
 
 
 def test_case_insensitive_letters_that_lower_does_not_fold():
