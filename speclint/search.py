@@ -7,6 +7,7 @@ one of those strings is, so the pattern is tried at those places only; ``pattern
 does what a search does when it reaches that position, lookbehinds and ``\\b`` included. When no match
 can take in a newline, only the lines that have one of the pattern's literals are searched. Otherwise
 the whole text is searched, with the first-character test in front.
+
 The same idea for rules with patterns of their own: ``fold`` and ``places`` find where a pattern's first
 words are, and ``finditer_at`` / ``search_at`` try the pattern there only.
 """
@@ -66,14 +67,19 @@ def _offsets(folded: str, needles) -> list[int] | None:
     string shorter than MIN_NEEDLE (a letter or two is everywhere: "a", "he")."""
     if any(len(needle) < MIN_NEEDLE for needle in needles):
         return None
+    return _find_each(folded, needles, MAX_PLACES)
+
+
+def _find_each(haystack, needles, limit: int | None = None) -> list[int] | None:
+    """Where each needle is in the haystack (str in str, or bytes in bytes), in order; None past ``limit``."""
     found: set[int] = set()
     for needle in needles:
-        at = folded.find(needle)
+        at = haystack.find(needle)
         while at >= 0:
             found.add(at)
-            if len(found) > MAX_PLACES:
+            if limit is not None and len(found) > limit:
                 return None
-            at = folded.find(needle, at + 1)
+            at = haystack.find(needle, at + 1)
     return sorted(found)
 
 
@@ -133,14 +139,7 @@ def folded_text(ctx) -> bytes:
 
 def places(folded: bytes, words: Iterable[str]) -> list[int]:
     """Where the (lower-case ASCII) ``words`` occur in the folded text, in order."""
-    found: set[int] = set()
-    for word in words:
-        needle = word.encode("ascii")
-        at = folded.find(needle)
-        while at >= 0:
-            found.add(at)
-            at = folded.find(needle, at + 1)
-    return sorted(found)
+    return _find_each(folded, [word.encode("ascii") for word in words])
 
 
 def finditer_at(pattern: re.Pattern, text: str, starts: list[int], pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
