@@ -32,7 +32,8 @@ MAX_ENTRIES = 3000  # user rule packs add patterns; beyond this many, the file s
 # A run that compiled fewer new patterns than this saves nothing: those are the few a rule builds from the
 # text it reads (a spec's title), which differ from file to file; a first run or a new version adds hundreds.
 MIN_NEW = 20
-_PARTS = ("patterns", "literals", "first", "prefixes", "one line")  # the cache file: {part: {(pattern, flags): what was found}}
+# the cache file: {part: {(pattern, flags): what was found}}
+_PARTS = ("patterns", "literals", "literal sets", "first", "prefixes", "one line")
 _stored: dict = {part: {} for part in _PARTS}  # what the cache file held when the run started
 _path: Path | None = None
 
@@ -77,10 +78,18 @@ def preload() -> None:
     from speclint import prefilter
 
     for part, known in prefilter.FINDINGS.items():
-        kind = bool if part == "one line" else (frozenset, type(None))
         for key, found in stored[part].items():
-            if isinstance(key, tuple) and isinstance(found, kind):
+            if isinstance(key, tuple) and _is_finding(part, found):
                 known[key] = found
+
+
+def _is_finding(part: str, found) -> bool:
+    """Whether a value read from the file has the shape the prefilter's table for ``part`` holds."""
+    if part == "one line":
+        return isinstance(found, bool)
+    if part == "literal sets":
+        return isinstance(found, tuple) and all(isinstance(item, frozenset) for item in found)
+    return found is None or isinstance(found, frozenset)
 
 
 def save() -> None:

@@ -100,7 +100,14 @@ KNOWN_LITERALS: Memo = Memo()
 KNOWN_FIRST_CHARS: Memo = Memo()
 KNOWN_PREFIXES: Memo = Memo()
 KNOWN_ONE_LINE: Memo = Memo()
-FINDINGS = {"literals": KNOWN_LITERALS, "first": KNOWN_FIRST_CHARS, "prefixes": KNOWN_PREFIXES, "one line": KNOWN_ONE_LINE}
+KNOWN_LITERAL_SETS: Memo = Memo()
+FINDINGS = {
+    "literals": KNOWN_LITERALS,
+    "literal sets": KNOWN_LITERAL_SETS,
+    "first": KNOWN_FIRST_CHARS,
+    "prefixes": KNOWN_PREFIXES,
+    "one line": KNOWN_ONE_LINE,
+}
 
 
 def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -109,10 +116,23 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _required_literals(key: tuple[str, int]) -> frozenset[str] | None:
-    found = _read_tree(_sequence, *key)
-    if not found or min(len(item) for item in found) < 1:
-        return None
-    return found
+    found = required_literal_sets(*key)
+    return found[0] if found else None
+
+
+def required_literal_sets(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of lower-case strings such that every match of ``pattern`` contains one of each set, the most
+    selective first ("\\bMay\\s+XX\\b" has the month names and "xx"): a file without one of every set has no
+    match. Empty when nothing is known."""
+    return KNOWN_LITERAL_SETS.answer((pattern, flags), _required_literal_sets)
+
+
+def _required_literal_sets(key: tuple[str, int]) -> tuple[frozenset[str], ...]:
+    found = _read_tree(lambda items: _sequence(items, every=True), *key) or ()
+    found = [literals for literals in found if min(map(len, literals)) >= 1]
+    # Besides the best set, only those of whole words: the word set answers for them at once, where a set that
+    # needs a scan of the text ("ale " in "m(?:ale|en)") would cost more than it saves.
+    return tuple(found[:1] + [literals for literals in found[1:] if all(_whole_words(literal)[1] for literal in literals)])
 
 
 def _read_tree(read, pattern: str, flags: int):
@@ -172,9 +192,10 @@ def _score(candidate: frozenset[str]) -> tuple[int, int]:
     return min(len(item.strip(" " + RAW)) + (item[:1] == " ") + (item[-1:] == " ") for item in candidate), -len(candidate)
 
 
-def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset[str] | None:
-    """The best literal set of a sequence of parsed items (the most selective one). ``left`` and ``right``
-    say that a word boundary (\\b) stands right before and after the sequence."""
+def _sequence(items: list, left: bool = False, right: bool = False, every: bool = False):
+    """The best literal set of a sequence of parsed items (the most selective one); with ``every``, all the
+    sets found for its parts, best first (each part must match, so each set is required). ``left`` and
+    ``right`` say that a word boundary (\\b) stands right before and after the sequence."""
     candidates: list[frozenset[str]] = []
     run: set[str] = {""}
     run_left = left  # the literal being read starts at a word boundary
@@ -259,6 +280,8 @@ def _sequence(items: list, left: bool = False, right: bool = False) -> frozenset
     close_run(right)
     if not candidates:
         return None
+    if every:  # best first; sorted keeps the order of equals, so the first is the one max() picks
+        return tuple(sorted(dict.fromkeys(candidates), key=_score, reverse=True))
     return max(candidates, key=_score)
 
 
@@ -473,9 +496,19 @@ def text_forms(ctx) -> TextForms:
     return ctx.shared("literal test text", lambda: normalize(ctx.source.text))
 
 
+def literal_sets_of(pattern) -> tuple[frozenset[str], ...]:
+    """``required_literal_sets`` of a compiled pattern."""
+    return required_literal_sets(pattern.pattern, pattern.flags)
+
+
+def may_match_every(literal_sets: tuple[frozenset[str], ...], forms: TextForms) -> bool:
+    """False only when the text misses every literal of one of the sets (the first is the likeliest to say so)."""
+    return all(may_match(literals, forms) for literals in literal_sets)
+
+
 def may_find(pattern, ctx) -> bool:
     """False only when ``pattern`` certainly has no match anywhere in the file's text."""
-    return may_match(literals_of(pattern), text_forms(ctx))
+    return may_match_every(literal_sets_of(pattern), text_forms(ctx))
 
 
 # --------------------------------------------------------------------------------------------

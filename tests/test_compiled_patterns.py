@@ -25,7 +25,7 @@ def test_the_first_run_saves_the_patterns_and_later_runs_report_the_same(tmp_pat
     first = _run(tmp_path, *SEEDS)
     [cache] = _cache_files(tmp_path)
     stored = marshal.loads(cache.read_bytes())
-    assert len(stored["patterns"]) > 200 and len(stored["literals"]) > 30
+    assert len(stored["patterns"]) > 200 and len(stored["literal sets"]) > 30
     assert len(stored["first"]) > 5 and len(stored["prefixes"]) > 5 and stored["one line"]
     written = cache.stat().st_mtime_ns
     second = _run(tmp_path, *SEEDS)
@@ -54,6 +54,8 @@ def test_every_saved_literal_set_is_what_the_prefilter_finds(tmp_path):
         assert prefilter._required_literals((pattern, flags)) == found, pattern
     for (pattern, flags), found in stored["first"].items():
         assert prefilter._first_chars((pattern, flags)) == found, pattern
+    for (pattern, flags), found in stored["literal sets"].items():
+        assert prefilter._required_literal_sets((pattern, flags)) == found, pattern
     for (pattern, flags), found in stored["prefixes"].items():
         assert prefilter._required_prefixes((pattern, flags)) == found, pattern
     for (pattern, flags), found in stored["one line"].items():

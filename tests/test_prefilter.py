@@ -11,7 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speclint.config import Config
-from speclint.prefilter import fast_form, first_chars, literals_of, may_match, normalize, required_literals
+from speclint.prefilter import (
+    fast_form,
+    first_chars,
+    literal_sets_of,
+    may_match,
+    may_match_every,
+    normalize,
+    required_literal_sets,
+    required_literals,
+)
 
 
 def _shipped_patterns() -> list[re.Pattern]:
@@ -62,6 +71,14 @@ def test_only_a_literal_of_one_whole_word_is_answered_by_the_word_set():
     assert not may_match(frozenset({" he "}), normalize("The theory"))
 
 
+def test_each_part_of_a_pattern_gives_a_set_the_text_must_have_one_of():
+    sets = required_literal_sets(r"\b(?:January|May)\s+XX\b")
+    assert sets == (frozenset({" january ", " may "}), frozenset({" xx "}))
+    assert sets[0] == required_literals(r"\b(?:January|May)\s+XX\b")
+    assert may_match(sets[0], normalize("It may rain")) and not may_match_every(sets, normalize("It may rain"))
+    assert may_match_every(sets, normalize("Adopted: May XX, 2024"))
+
+
 def test_case_insensitive_letters_that_lower_does_not_fold():
     """re matches "s" to the long s and "i" to the dotted capital I; the test must not miss them."""
     for pattern, text in [(r"\bstaff\b", "ſtaff"), (r"\bin\b", "İN"), (r"\bkey\b", "\u212aey")]:
@@ -84,11 +101,11 @@ def test_every_shipped_pattern_is_found_wherever_it_matches():
     forms = [normalize(text) for text in texts]
     matched = 0
     for pattern in _shipped_patterns():
-        literals = literals_of(pattern)
+        literal_sets = literal_sets_of(pattern)
         for text, form in zip(texts, forms, strict=True):
             if pattern.search(text):
                 matched += 1
-                assert may_match(literals, form), (pattern.pattern, text[:200])
+                assert may_match_every(literal_sets, form), (pattern.pattern, text[:200])
     assert matched > 100  # enough matches to mean something (111 when written)
 
 
@@ -101,7 +118,7 @@ def test_a_match_in_any_text_passes_the_literal_test(data):
     )
     text = data.draw(st.lists(st.one_of(pieces, st.text(max_size=5)), max_size=20).map("".join))
     if pattern.search(text):
-        assert may_match(literals_of(pattern), normalize(text)), (pattern.pattern, text)
+        assert may_match_every(literal_sets_of(pattern), normalize(text)), (pattern.pattern, text)
     assert [m.span() for m in fast_form(pattern).finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
