@@ -527,10 +527,28 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _first_chars(key: tuple[str, int]) -> frozenset[str] | None:
+    if _engine_skips(*key):
+        return None  # a test in front would only hide the prefix the engine skips to by itself
     found = _read_tree(_first, *key)
     if found is None or found[1] or not found[0] or len(found[0]) > MAX_FIRST_CHARS:
         return None
     return frozenset(found[0])
+
+
+def _engine_skips(pattern: str, flags: int) -> bool:
+    """Whether re's compiler gives the pattern a literal prefix or a set of first characters of its own
+    (it starts with a character, a class or a choice of characters, not with \\b or a lookaround): then the
+    engine finds the places to try in a tight loop, faster than any test put in front."""
+    try:
+        from re import _compiler
+
+        tree = _sre_parse.parse(pattern, flags)
+        flags = tree.state.flags | flags
+        if tree.getwidth()[0] == 0:
+            return False
+        return bool(_compiler._get_literal_prefix(tree, flags)[0] or _compiler._get_charset_prefix(tree, flags))
+    except Exception:  # noqa: BLE001 - internal functions: if they are not there or differ, put the test in front
+        return False
 
 
 @lru_cache(maxsize=4096)
