@@ -107,3 +107,44 @@ def test_weight_rows_in_a_frequency_table():
     found = lint_text(heavier, Config(select=["P302"]))
     assert [(v.line, v.column) for v in found] == [(5, 37)]
     assert "frequently" in found[0].message
+
+
+def test_folding_is_per_character_so_p310_can_cut_the_folded_text():
+    # P310 blanks the licences out of the folded text instead of folding the blanked text again.
+    from speclint.search import fold
+
+    for text in ("Drives a İstanbul ſite vehicle \u212a9 \U0001f697 caf\u00e9\u0301", "a\udcff b\r\nc\u2028d"):
+        for i in range(len(text)):
+            for j in range(i, len(text) + 1):
+                assert fold(text[:i]) + b" " + fold(text[j:]) == fold(text[:i] + " " + text[j:])
+
+
+def test_sentences_at_makes_the_sentences_that_sentences_gives():
+    from speclint.checks.sentences import sentence_bounds
+
+    text = "Lift 50 lbs. often. \n\n  - Carry 10 lb\n1. Push e.g. \n \nPull. Done"
+    starts, ends = sentence_bounds(text)
+    assert [(s.text, s.start) for s in sentences(text)] == [(text[a:b], a) for a, b in zip(starts, ends, strict=True)]
+
+
+def test_strength_levels_are_found_from_the_level_words_alone():
+    # P301/P302 try STRENGTH only where a level word is, and at the places worked out from it.
+    import random
+
+    from speclint import search
+    from speclint.checks import physical
+    from speclint.config import Config
+    from speclint.engine import RuleContext
+    from speclint.parse import parse_spec
+    from speclint.read import read_bytes
+
+    pieces = ["primarily", "Mostly", "ESSENTIALLY", "larGely", "generally", " a ", " A ", "sedentary", "Sedentary", "heavy",
+              "very heavy", "light", "medium", " work", " duty", " office", " job", " \u00a0", "\n", "\t", "  ", "x", ".",
+              "mo\u017ftly", "\u0131", "level", " classification"]
+    generator = random.Random(7)
+    for _ in range(400):
+        text = "".join(generator.choice(pieces) + generator.choice(("", " ", "\n")) for _ in range(generator.randint(1, 12)))
+        ctx = RuleContext(parse_spec(read_bytes(("TITLE\n" + text).encode(), "x.txt")), options=Config().rule_options)
+        source = ctx.source.text
+        expected = [m.span() for m in physical.STRENGTH.finditer(source)]
+        assert [m.span() for m in search.finditer_at(physical.STRENGTH, source, physical._strength_starts(ctx))] == expected

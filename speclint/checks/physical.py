@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from speclint import search
-from speclint.checks.sentences import sentences
+from speclint.checks.sentences import Sentence, sentence_bounds, sentences
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.prefilter import fast_form, may_find
@@ -80,6 +80,10 @@ def spec_sentences(ctx: RuleContext):
     return ctx.shared("sentences", lambda: list(sentences(ctx.source.text)))
 
 
+def _sentence_bounds(ctx: RuleContext) -> tuple[list[int], list[int]]:
+    return ctx.shared("sentence bounds", lambda: sentence_bounds(ctx.source.text))
+
+
 def _places(ctx: RuleContext, words: tuple[str, ...]) -> list[int]:
     """Where the words are in the text (offsets, in order; see speclint.search)."""
     return ctx.shared(f"places of {words}", lambda: search.places(search.folded_text(ctx), words))
@@ -87,18 +91,19 @@ def _places(ctx: RuleContext, words: tuple[str, ...]) -> list[int]:
 
 def _sentences_at(ctx: RuleContext, places: list[int]):
     """The sentences (in order) that hold one of the places, each with those places as offsets into its text.
-    A search for words that start at the places finds nothing in the other sentences."""
-    every = spec_sentences(ctx) if places else []
-    starts = ctx.shared("sentence starts", lambda: [sentence.start for sentence in every]) if every else []
+    A search for words that start at the places finds nothing in the other sentences. (Only these sentences
+    are made: from the bounds of all of them, which cost less than a Sentence for each.)"""
+    starts, ends = _sentence_bounds(ctx) if places else ([], [])
+    text = ctx.source.text
     index = 0
     while index < len(places):
         at = bisect.bisect_right(starts, places[index]) - 1  # the last sentence that starts at the place or before it
-        if at < 0 or places[index] >= every[at].end:  # before the first sentence, or between two
+        if at < 0 or places[index] >= ends[at]:  # before the first sentence, or between two
             index += 1
             continue
-        sentence = every[at]
-        stop = bisect.bisect_left(places, sentence.end, index)
-        yield sentence, [place - sentence.start for place in places[index:stop]]
+        start, end = starts[at], ends[at]
+        stop = bisect.bisect_left(places, end, index)
+        yield Sentence(text[start:end], start), [place - start for place in places[index:stop]]
         index = stop
 
 
@@ -184,7 +189,7 @@ def _stated_level(ctx: RuleContext) -> tuple[str, str] | None:
 
 def _find_stated_level(ctx: RuleContext) -> tuple[str, str] | None:
     ranges = [r for s in ctx.spec.sections_for(["physical_demands", "working_environment"]) for r in s.ranges()]
-    for match in search.finditer_at(STRENGTH, ctx.source.text, _places(ctx, _STRENGTH_STARTS)):
+    for match in search.finditer_at(STRENGTH, ctx.source.text, _strength_starts(ctx)):
         line = ctx.source.position(match.start())[0]
         if ranges and not any(start <= line <= end for start, end in ranges):
             continue
@@ -192,6 +197,34 @@ def _find_stated_level(ctx: RuleContext) -> tuple[str, str] | None:
         if level in LEVEL_LIMITS:
             return level, " ".join(match.group(0).split())
     return None
+
+
+def _strength_starts(ctx: RuleContext) -> list[int]:
+    """Places that include every place where a match of STRENGTH can start. Every match holds a level word:
+    the text is scanned for those four words only (not for all of _STRENGTH_STARTS), and the other places
+    are worked out from them: "very " before "heavy", and the adverb before "sedentary" (maybe "a" between)."""
+    text, folded = ctx.source.text, search.folded_text(ctx)
+    starts = []
+    for place in _places(ctx, _LEVEL_WORDS):
+        starts += (place, place - 5)  # "very heavy" (for any level word: more places to try do no harm)
+        if folded.startswith(b"sedentary", place):
+            end = _skip_space_back(text, place)  # after the adverb and "\s+"
+            ends = [end]
+            if end >= 2 and text[end - 1] in "aA" and text[end - 2].isspace():  # "\s+a\s+"
+                ends.append(_skip_space_back(text, end - 1))
+            starts += (at - length for at in ends for length in _ADVERB_LENGTHS)
+    return sorted({start for start in starts if start >= 0})
+
+
+def _skip_space_back(text: str, end: int) -> int:
+    """Where the white space (\\s, as the patterns have it) that ends at ``end`` starts."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+_LEVEL_WORDS = ("sedentary", "light", "medium", "heavy")
+_ADVERB_LENGTHS = sorted({len(word) for word in ("primarily", "mostly", "generally", "largely", "essentially")})
 
 
 @register
@@ -397,12 +430,16 @@ class LicenceWithoutDriving(PythonRule):
             return
         licence = licences[0]
         # The text with each licence blanked out (what DRIVER_LICENCE.sub(" ", text) gives), searched for a duty.
-        pieces, end = [], 0
+        # Its folded form is cut from the folded text the same way: fold() gives one byte for each character.
+        folded = search.folded_text(ctx)
+        pieces, folded_pieces, end = [], [], 0
         for found in licences:
             pieces += (text[end : found.start()], " ")
+            folded_pieces += (folded[end : found.start()], b" ")
             end = found.end()
         without = "".join(pieces) + text[end:]
-        if search.search_at(DRIVING_DUTY, without, search.places(search.fold(without), _DRIVING_STARTS)):
+        folded_without = b"".join(folded_pieces) + folded[end:]
+        if search.search_at(DRIVING_DUTY, without, search.places(folded_without, _DRIVING_STARTS)):
             return
         yield ctx.span_violation(self, licence.start(), licence.end(), self.message.format(match=licence.group(0)))
 

@@ -19,7 +19,7 @@ _BOUNDARY = re.compile(
     r"|(?<=\n)[ \t]*\n"
     r"|(?<=\n)(?=[ \t]*(?:[-*\u2022]|\d{1,2}[.)])[ \t]))"
 )
-_ABBREVIATIONS = ("lbs.", "lb.", "e.g.", "i.e.", "etc.", "approx.", "no.", "min.", "max.", "vs.", "st.", "dr.", "mr.", "ms.")
+_ABBREVIATIONS = frozenset(("lbs.", "lb.", "e.g.", "i.e.", "etc.", "approx.", "no.", "min.", "max.", "vs.", "st.", "dr.", "mr.", "ms."))
 
 
 @dataclass(frozen=True)
@@ -33,23 +33,34 @@ class Sentence:
 
 
 def sentences(text: str) -> Iterator[Sentence]:
+    starts, ends = sentence_bounds(text)
+    for start, end in zip(starts, ends, strict=True):
+        yield Sentence(text[start:end], start)
+
+
+def sentence_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentences of :func:`sentences` start and where they end (two lists, in order). Rules that look
+    at a few sentences only make a :class:`Sentence`, with a copy of its text, for those (see speclint.checks.physical)."""
+    starts: list[int] = []
+    ends: list[int] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        end, after = boundary.span("space")
+        end, after = boundary.span(1)  # the "space" group
         if end < 0:  # a line break, not the space after a mark
             end, after = boundary.span()
-        # Each abbreviation ends with ".": the last character answers for nearly every boundary.
-        last = text[end - 1] if end > start else ""
-        if (last == "." or last.isspace()) and "\n\n" not in text[end:after] and _ends_with_abbreviation(text[start:end]):
-            continue
         before = text[start:end]
+        # Each abbreviation ends with ".": the last character answers for nearly every boundary. (The last word
+        # is found from the right, without a copy of the whole sentence: rsplit gives [] for white space only.)
+        last = before[-1:]
+        if (last == "." or last.isspace()) and "\n\n" not in text[end:after]:
+            words = before.rsplit(None, 1)
+            if words and words[-1].lower() in _ABBREVIATIONS:
+                continue
         if before and not before.isspace():
-            yield Sentence(before, start)
+            starts.append(start)
+            ends.append(end)
         start = after
     if text[start:].strip():
-        yield Sentence(text[start:], start)
-
-
-def _ends_with_abbreviation(before: str) -> bool:
-    last_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
-    return last_word in _ABBREVIATIONS
+        starts.append(start)
+        ends.append(len(text))
+    return starts, ends

@@ -263,9 +263,12 @@ def find_labelled_dates(text: str, today: date | None = None, folded: bytes | No
         if following:
             stop = following.start()  # a date after the next such word is that word's
         window = text[keyword.end() : stop]
-        for candidate in (_build(m, today, keyword.end()) for m in _LOOSE.finditer(window)):
-            gap = text[keyword.end() : candidate.start]
-            if _TIGHT_GAP.fullmatch(gap) or (not candidate.short and _WORDY_GAP.fullmatch(gap) and not _BLANK_LINE.search(gap)):
+        for match in _LOOSE.finditer(window):
+            # The gap is tested before the date is built: most candidates fail it. (ParsedDate.short is
+            # ``shape in _SHORT``; ``start`` is the match's start plus the window's offset.)
+            gap = window[: match.start()]
+            if _TIGHT_GAP.fullmatch(gap) or (match.lastgroup not in _SHORT and _WORDY_GAP.fullmatch(gap) and not _BLANK_LINE.search(gap)):
+                candidate = _build(match, today, keyword.end())
                 found[candidate.start] = LabelledDate(kind, keyword.group(0), keyword.start(), candidate)
                 break
     return [found[start] for start in sorted(found)]
