@@ -365,6 +365,35 @@ def test_split_word_in_raw_file_with_no_break_space(tmp_path):
     assert [(v.code, v.line, v.column, v.end_column, v.suggestion) for v in found] == [("X906", 2, 13, 22, "customer")]
 
 
+def test_common_beginnings_are_every_proper_start_of_a_common_word():
+    """X906 joins a third piece only to a pair in ``common_beginnings``: it must hold every start (two or more
+    characters, short of the whole) of every common word, vocabulary words included, or a triple would be missed."""
+    from speclint.words.lexicon import Lexicon
+
+    lexicon = Lexicon(["Zqxwvorthing"])
+    common = lexicon.common_words(3.0)
+    assert lexicon.common_beginnings(3.0) == {word[:size] for word in common for size in range(2, len(word))}
+    assert "zqxwvorthin" in lexicon.common_beginnings(3.0) and "zqxwvorthing" not in lexicon.common_beginnings(3.0)
+
+
+def test_split_word_in_three_pieces_from_the_vocabulary():
+    text = "Maintains the zqx wvor thing records."
+    hits = lint_text(text, Config(select=["X906"], vocabulary=["zqxwvorthing"]))
+    assert [text[v.column - 1 : v.end_column - 1] for v in hits] == ["zqx wvor thing"]
+
+
+@pytest.mark.parametrize("seen", [0, 10_000])
+def test_three_pieces_found_before_and_after_the_beginnings_are_built(monkeypatch, seen):
+    """The first files of a process look up every triple; later ones only those whose first two pieces begin a
+    common word. Both find the same splits."""
+    from speclint.checks.debris import SplitWord
+
+    monkeypatch.setattr(SplitWord, "files_seen", seen)
+    text = "Maintains the zqx wvor thing records. Possession of a valid Grade T2 cer tifi cation."
+    hits = lint_text(text, Config(select=["X906"], vocabulary=["zqxwvorthing"]))
+    assert [text[v.column - 1 : v.end_column - 1] for v in hits] == ["zqx wvor thing", "cer tifi cation"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -291,3 +291,29 @@ def test_word_searches_on_random_text():
         assert _not_prose_spans(text) == [m.span() for m in _NOT_PROSE.finditer(text)], text
         found = [m.span() for m in _confusion_matches(_TextContext(text), finder, by_word)]
         assert found == [m.span() for m in finder.finditer(text)], text
+
+
+def test_confusion_after_test_is_only_a_shortcut():
+    """T403 skips the search for a preceding phrase when the character before the spaces cannot end one: the
+    answer must be the search's own, whatever the spacing, case or characters around the word."""
+    import dataclasses
+
+    from speclint.checks.spelling import _CONTEXT_REACH, _confusions
+
+    _, by_word = _confusions()
+    spaced = ["", " ", "x", "Must be familiar ", "FAMILIAR\u00a0\n ", "responds to", "responds to\t\t", "customer’ ", "\u212a "]
+    befores = [*spaced, "state's  ", "the  governing \n", "able to  ", "a" * _CONTEXT_REACH + " ", " " * _CONTEXT_REACH]
+    checked = matched = 0
+    for word, confusions in by_word.items():
+        for confusion in confusions:
+            if confusion.after is None:
+                continue
+            plain = dataclasses.replace(confusion, after_ends=None)
+            for before in befores:
+                for text in (before + word + " and", "x " * 40 + before + word):
+                    start = text.rindex(word)
+                    found = confusion.applies(text, start, start + len(word))
+                    assert found == plain.applies(text, start, start + len(word))
+                    checked += 1
+                    matched += found is not None
+    assert checked > 100 and matched > 10

@@ -247,10 +247,14 @@ class Confusion:
     after: re.Pattern | None  # matches the end of the text before the word
     before: re.Pattern | None  # matches the start of the text after it
     anywhere: bool
+    # The lower case last characters of ``after``'s phrases (None if one is not ASCII): the character before the
+    # spaces before the word must be one of them. A cheap test first: the search over the text before the word is
+    # most of this rule's time ("familiar of" makes every "of" a candidate).
+    after_ends: frozenset[str] | None = None
 
     def applies(self, text: str, start: int, end: int) -> str | None:
         """The context that shows the word is wrong here ("customer inquires"), or None."""
-        if self.after is not None:
+        if self.after is not None and self._may_follow(text, start):
             match = self.after.search(text, max(0, start - _CONTEXT_REACH), start)
             if match:
                 return text[match.start() : end]
@@ -259,6 +263,18 @@ class Confusion:
             if match:
                 return text[start : match.end()]
         return text[start:end] if self.anywhere else None
+
+    def _may_follow(self, text: str, start: int) -> bool:
+        """False only where ``after`` cannot match: it ends in spaces (``\\s+\\Z``) right after a phrase."""
+        if self.after_ends is None:
+            return True
+        at = start
+        while at and text[at - 1].isspace():  # str.isspace is the \s of a str pattern
+            at -= 1
+        if at == start or at <= start - _CONTEXT_REACH or at == 0:
+            return False  # no space before the word, or no room for a phrase before the spaces in the searched text
+        last = text[at - 1]
+        return not last.isascii() or last.lower() in self.after_ends
 
 
 @cache
@@ -276,6 +292,13 @@ def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
             expanded.extend(classes[item[1:]] if item.startswith("@") else [item])
         return "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(expanded, key=len, reverse=True))
 
+    def last_characters(items: list[str]) -> frozenset[str] | None:
+        expanded: list[str] = []
+        for item in items:
+            expanded.extend(classes[item[1:]] if item.startswith("@") else [item])
+        ends = {phrase.split()[-1][-1].lower() if phrase.split() else "" for phrase in expanded}
+        return frozenset(ends) if all(end.isascii() and end for end in ends) else None
+
     by_word: dict[str, list[Confusion]] = {}
     for entry in data["confusions"]:
         after = entry.get("after")
@@ -286,6 +309,7 @@ def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
             after=re.compile(rf"\b(?:{alternatives(after)})\s+\Z", re.IGNORECASE) if after else None,
             before=re.compile(rf"\s+(?:{alternatives(before)})\b", re.IGNORECASE) if before else None,
             anywhere=bool(entry.get("anywhere")),
+            after_ends=last_characters(after) if after else None,
         )
         by_word.setdefault(entry["wrong"].lower(), []).append(confusion)
     words = sorted(by_word, key=len, reverse=True)

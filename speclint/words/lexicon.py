@@ -11,6 +11,7 @@ import gzip
 from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import compress, count
+from operator import itemgetter
 
 from speclint.memo import Memo
 from speclint.resources import rules_dir
@@ -67,6 +68,7 @@ class Lexicon:
         self._memos: dict[str, Memo] = {}
         self._sifted: dict[str, tuple[set[str], set[str]]] = {}
         self._common_words: dict[float, frozenset[str]] = {}
+        self._common_beginnings: dict[float, frozenset[str]] = {}
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
 
     def memo(self, name: str, limit: int = 20_000) -> Memo:
@@ -127,6 +129,20 @@ class Lexicon:
                 words |= self.vocabulary
             self._common_words[at_least] = frozenset(words)
         return self._common_words[at_least]
+
+    def common_beginnings(self, at_least: float) -> frozenset[str]:
+        """Every string of two or more characters that a longer word of ``common_words(at_least)`` begins with
+        ("mai" for "maintenance"): a join of pieces can be extended into a common word only if it is one."""
+        if at_least not in self._common_beginnings:
+            by_length: dict[int, list[str]] = {}
+            for word in self.common_words(at_least):
+                by_length.setdefault(len(word), []).append(word)
+            beginnings: set[str] = set()
+            for length, words in by_length.items():  # sliced in C, a few hundred thousand slices
+                for size in range(2, length):
+                    beginnings.update(map(itemgetter(slice(size)), words))
+            self._common_beginnings[at_least] = frozenset(beginnings)
+        return self._common_beginnings[at_least]
 
     def common_positions(self, lower_words: Iterable[str], at_least: float) -> set[int]:
         """The positions of the words (lower case) that are at least ``at_least`` common, in one pass."""
