@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from speclint.prefilter import (
+    ASCII_FOLDS,
     RAW,
     TextForms,
     fast_form,
@@ -116,18 +117,13 @@ def _matches_on(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) ->
 
 # -- searching from a rule's own list of places ---------------------------------------------------
 
-# The letters other than A-Z that re.IGNORECASE matches to an ASCII letter: the long s, the dotless i, the
-# dotted capital I and the Kelvin sign (tests/test_parse.py checks this against every character).
-_FOLDS = (("\u017f", "s"), ("\u0131", "i"), ("\u0130", "i"), ("\u212a", "k"))
-
-
 def fold(text: str) -> bytes:
     """``text`` as ASCII bytes in lower case, one byte for each character: each character that a case-insensitive
     pattern matches to an ASCII letter becomes that letter, any other non-ASCII character "?". So a case-insensitive
     word of ASCII letters and spaces can match only where the folded text has the word in lower case.
     (Bytes, not a lower-cased str: str.lower() of a non-ASCII text costs three times as much.)"""
     if not text.isascii():
-        for letter, ascii_letter in _FOLDS:
+        for letter, ascii_letter in ASCII_FOLDS.items():
             if letter in text:
                 text = text.replace(letter, ascii_letter)
     return text.encode("ascii", "replace").lower()

@@ -15,7 +15,7 @@ from itertools import chain, compress
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
-from speclint.prefilter import fast_form
+from speclint.prefilter import ASCII_FOLDS, fast_form
 from speclint.resources import load_yaml, rules_dir
 from speclint.search import fold
 from speclint.words import Token, lexicon_for
@@ -317,16 +317,12 @@ def _confusions() -> tuple[re.Pattern, dict[str, list[Confusion]]]:
     return finder, by_word
 
 
-# Non-ASCII letters that match ASCII ones under IGNORECASE ("K", the Kelvin sign, matches "k"): no word token holds them.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
 def _confusion_matches(ctx: RuleContext, finder: re.Pattern, by_word: dict[str, list[Confusion]]):
     """``finder.finditer(text)``, found faster. A match is a wrong word set apart from letters, digits and
     apostrophes, so where every wrong word is one word token it is a token whose lower case is a wrong word:
     the finder is tried at those tokens only, picked out in C."""
     text = ctx.source.text
-    if not _single_tokens(tuple(by_word)) or (not text.isascii() and any(ch in text for ch in _FOLDS_TO_ASCII)):
+    if not _single_tokens(tuple(by_word)) or (not text.isascii() and any(ch in text for ch in ASCII_FOLDS)):
         return finder.finditer(text)
     lower, starts = lower_word_texts(ctx), word_columns(ctx).starts
     hits = compress(starts, map(by_word.__contains__, lower))
