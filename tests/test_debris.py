@@ -4,10 +4,15 @@ and linted the way a user's file is, because the reader's cleaned view hides mos
 
 from __future__ import annotations
 
+import functools
 import json
+import re
+from types import SimpleNamespace
 
 import pytest
 from conftest import CLEAN, ROOT, SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speclint.config import Config
 from speclint.lint import lint_path, lint_text
@@ -365,17 +370,6 @@ def test_split_word_in_raw_file_with_no_break_space(tmp_path):
     assert [(v.code, v.line, v.column, v.end_column, v.suggestion) for v in found] == [("X906", 2, 13, 22, "customer")]
 
 
-def test_common_beginnings_are_every_proper_start_of_a_common_word():
-    """X906 joins a third piece only to a pair in ``common_beginnings``: it must hold every start (two or more
-    characters, short of the whole) of every common word, vocabulary words included, or a triple would be missed."""
-    from speclint.words.lexicon import Lexicon
-
-    lexicon = Lexicon(["Zqxwvorthing"])
-    common = lexicon.common_words(3.0)
-    assert lexicon.common_beginnings(3.0) == {word[:size] for word in common for size in range(2, len(word))}
-    assert "zqxwvorthin" in lexicon.common_beginnings(3.0) and "zqxwvorthing" not in lexicon.common_beginnings(3.0)
-
-
 def test_split_word_in_three_pieces_from_the_vocabulary():
     text = "Maintains the zqx wvor thing records."
     hits = lint_text(text, Config(select=["X906"], vocabulary=["zqxwvorthing"]))
@@ -384,14 +378,102 @@ def test_split_word_in_three_pieces_from_the_vocabulary():
 
 @pytest.mark.parametrize("seen", [0, 10_000])
 def test_three_pieces_found_before_and_after_the_beginnings_are_built(monkeypatch, seen):
-    """The first files of a process look up every triple; later ones only those whose first two pieces begin a
-    common word. Both find the same splits."""
+    """The first files of a process look up every pair and triple; later ones only the windows around flagged
+    words. Both find the same splits."""
     from speclint.checks.debris import SplitWord
 
     monkeypatch.setattr(SplitWord, "files_seen", seen)
     text = "Maintains the zqx wvor thing records. Possession of a valid Grade T2 cer tifi cation."
     hits = lint_text(text, Config(select=["X906"], vocabulary=["zqxwvorthing"]))
     assert [text[v.column - 1 : v.end_column - 1] for v in hits] == ["zqx wvor thing", "cer tifi cation"]
+
+
+def _split_words_found(text: str, sifting: bool, config: Config | None = None) -> list[tuple]:
+    """X906's findings when the process has seen many files (only flagged windows looked up) or none (every one)."""
+    from speclint.checks.debris import SplitWord
+
+    saved = SplitWord.files_seen
+    SplitWord.files_seen = 10_000 if sifting else 0
+    try:
+        return [(v.line, v.column, v.end_column, v.suggestion) for v in lint_text(text, config or Config(select=["X906"]))]
+    finally:
+        SplitWord.files_seen = saved
+
+
+def _shattered(text: str, step: int) -> str:
+    """The text with stray spaces put into words: in two pieces, in three, at the start and at the end."""
+
+    def split(match):
+        word, at = match.group(0), int(match.start())
+        if len(word) < 2 or at % step:
+            return word
+        cut = 1 + at % (len(word) - 1)
+        if at % (2 * step) == 0 and len(word) >= 5:  # three pieces
+            second = cut + 1 + at % (len(word) - cut - 1) if len(word) - cut > 1 else cut
+            return " ".join(piece for piece in (word[:cut], word[cut:second], word[second:]) if piece)
+        return f"{word[:cut]} {word[cut:]}"
+
+    return re.sub(r"[A-Za-z]+", split, text)
+
+
+@pytest.mark.parametrize("path", SEEDS + CLEAN, ids=lambda path: path.name)
+def test_sifted_windows_find_what_every_window_finds_in_the_example_specs(path):
+    """Over a run, X906 looks up only the windows around words ``_word_kind`` flags; it must find exactly the
+    splits that looking up every pair and triple finds."""
+    text = path.read_text(encoding="utf-8")
+    found = 0
+    for variant in (text, *(_shattered(text, step) for step in (3, 5, 7, 11))):
+        plain = _split_words_found(variant, sifting=False)
+        assert _split_words_found(variant, sifting=True) == plain
+        found += len(plain)
+    assert found > 20  # the shattered texts are full of split words
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ("Keeps an i deal record of i tems.", ["i tems"]),  # "i" is no word ("I" is one), but "deal" is
+        ("Calls the pol ice; keeps con tact lists.", ["con tact"]),  # both words; only "contact" outweighs its pieces
+        ("Occasional lift ing and heavy lift ing.", ["lift ing", "lift ing"]),  # an ending is no word at the end
+        ("Maintains cer tifi cation and the zqx wvor thing.", ["cer tifi cation", "zqx wvor thing"]),
+        ("Learns the District s rules and don t skip the any one web site.", []),
+    ],
+)
+def test_sifted_windows_find_what_every_window_finds_in_tricky_text(body, found):
+    text = _spec(body)
+    config = Config(select=["X906"], vocabulary=["zqxwvorthing"])
+    plain = _split_words_found(text, False, config)
+    assert _split_words_found(text, True, config) == plain
+    assert [text.splitlines()[line - 1][start - 1 : end - 1] for line, start, end, _ in plain] == found
+
+
+@functools.cache
+def _piece_pool() -> list[str]:
+    from speclint.words import lexicon_for
+
+    common = sorted(lexicon_for(SimpleNamespace(options={})).common_words(3.0))
+    spec_words = sorted({word for path in SEEDS + CLEAN for word in re.findall(r"[A-Za-z']+", path.read_text(encoding="utf-8"))})
+    odd = ["I", "a", "A", "s", "t", "ing", "al", "ment", "B", "C", "District's", "don't", "pol", "ice", "con", "tact", "web", "site"]
+    odd.append("zqxwvorthing")  # a vocabulary word in some examples
+    return common[::7] + spec_words + odd
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_sifted_windows_find_what_every_window_finds_in_any_text(data):
+    """Common words, spec words, endings and letters, cut at random into two or three pieces, in any case, with the
+    separators text has: whatever the pieces, sifting finds the same split words."""
+    pool = _piece_pool()
+    word = st.sampled_from(pool)
+    cased = st.tuples(word, st.sampled_from([str.lower, str.title, str.upper, str])).map(lambda item: item[1](item[0]))
+    cut = st.tuples(cased, st.integers(1, 12), st.integers(1, 12)).map(
+        lambda item: " ".join(filter(None, (item[0][: item[1]], item[0][item[1] : item[1] + item[2]], item[0][item[1] + item[2] :])))
+    )
+    gap = st.sampled_from([" ", " ", " ", "  ", ", ", ". ", "\n", "\u00a0", "-", " (", "; "])
+    parts = data.draw(st.lists(st.tuples(st.one_of(cased, cut), gap), min_size=1, max_size=14))
+    text = _spec("".join(piece + space for piece, space in parts))
+    config = Config(select=["X906"], vocabulary=data.draw(st.sampled_from([[], ["zqxwvorthing"]])))
+    assert _split_words_found(text, True, config) == _split_words_found(text, False, config), text
 
 
 @pytest.mark.parametrize(

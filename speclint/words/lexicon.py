@@ -8,10 +8,10 @@ see tools/build_lexicon.py), the shipped vocabularies in ``rules/vocabulary/*.tx
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
-from itertools import compress, count
-from operator import itemgetter
+from itertools import chain, compress, count
 
 from speclint.memo import Memo
 from speclint.resources import rules_dir
@@ -68,7 +68,7 @@ class Lexicon:
         self._memos: dict[str, Memo] = {}
         self._sifted: dict[str, tuple[set[str], set[str]]] = {}
         self._common_words: dict[float, frozenset[str]] = {}
-        self._common_beginnings: dict[float, frozenset[str]] = {}
+        self._sorted_common: dict[float, list[str]] = {}
         self._by_initial: dict[str, list[tuple[str, float]]] | None = None
 
     def memo(self, name: str, limit: int = 20_000) -> Memo:
@@ -130,19 +130,29 @@ class Lexicon:
             self._common_words[at_least] = frozenset(words)
         return self._common_words[at_least]
 
-    def common_beginnings(self, at_least: float) -> frozenset[str]:
-        """Every string of two or more characters that a longer word of ``common_words(at_least)`` begins with
-        ("mai" for "maintenance"): a join of pieces can be extended into a common word only if it is one."""
-        if at_least not in self._common_beginnings:
-            by_length: dict[int, list[str]] = {}
-            for word in self.common_words(at_least):
-                by_length.setdefault(len(word), []).append(word)
-            beginnings: set[str] = set()
-            for length, words in by_length.items():  # sliced in C, a few hundred thousand slices
-                for size in range(2, length):
-                    beginnings.update(map(itemgetter(slice(size)), words))
-            self._common_beginnings[at_least] = frozenset(beginnings)
-        return self._common_beginnings[at_least]
+    def begins_commoner_word(self, word: str, at_least: float, lead: float) -> bool:
+        """Whether a longer word of ``common_words(at_least)`` begins with ``word`` and is more than ``lead``
+        more common than it (an unlisted word counts as 0): "pol" begins "police", "an" begins "and"; "main"
+        begins no word that much more common."""
+        threshold = (self.zipf(word) or 0.0) + lead
+        ordered = self._sorted_common_words(at_least)
+        # The words that begin with ``word`` follow it in sorted order; the first more common one answers.
+        for at in range(bisect_right(ordered, word), len(ordered)):
+            longer = ordered[at]
+            if not longer.startswith(word):
+                return False
+            if self.zipf(longer) > threshold:
+                return True
+        return False
+
+    def _sorted_common_words(self, at_least: float) -> list[str]:
+        if at_least not in self._sorted_common:
+            runs = [group for zipf, group in _groups() if zipf >= at_least]
+            if at_least <= VOCABULARY_ZIPF:
+                runs.append(sorted(self.vocabulary))
+            # The file's groups are sorted, so the sort only merges a few dozen runs: a few ms, not a full sort.
+            self._sorted_common[at_least] = sorted(chain.from_iterable(runs))
+        return self._sorted_common[at_least]
 
     def common_positions(self, lower_words: Iterable[str], at_least: float) -> set[int]:
         """The positions of the words (lower case) that are at least ``at_least`` common, in one pass."""
