@@ -88,7 +88,7 @@ class Lexicon:
             new = words
         for word in new:
             (passed if good(word) else failed).add(word)
-        return words - passed
+        return failed.intersection(words)  # (iterates over the smaller set: the few failed words, not the file's)
 
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
