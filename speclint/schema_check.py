@@ -95,382 +95,332 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_any_of_count1 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
     if not data_any_of_count1:
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition", value=data, name="" + (name_prefix or "data") + "", definition={'anyOf': [{'title': 'speclint configuration', 'description': 'The keys of .speclint.yaml and of [tool.speclint] in pyproject.toml. Underscores may be written as dashes.', 'type': 'object', 'additionalProperties': False, 'properties': {'select': {'$ref': '#/$defs/config__selectors', 'description': 'Rules to run: codes, code prefixes or names. Default: ALL.'}, 'ignore': {'$ref': '#/$defs/config__selectors', 'description': 'Rules to skip.'}, 'severity': {'type': 'object', 'description': 'Severity per rule code or name, e.g. {S107: warning}.', 'additionalProperties': {'enum': ['error', 'warning', 'info']}}, 'per-path-ignores': {'type': 'object', 'description': 'Glob (relative to the config file) -> rules to skip for matching files.', 'additionalProperties': {'$ref': '#/$defs/config__selectors'}}, 'rule-packs': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Extra YAML rule packs (paths relative to the config file).'}, 'vocabulary': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Words the spelling rules accept (agency names, acronyms).'}, 'schema': {'type': 'string', 'description': 'Profile: a built-in name (default, example-agency) or a path to a JSON Schema file.'}, 'fail-on': {'enum': ['error', 'warning', 'info'], 'description': 'Lowest severity that makes `speclint check` exit 1. Default: warning.'}, 'include': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File globs linted when a folder is given.'}, 'exclude': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File or folder globs skipped when a folder is given.'}, 'today': {'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, 'stale-after-years': {'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, 'languagetool': {'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}}}, {'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'$ref': '#/$defs/spec'}], 'properties': {'sections': {'allOf': [{'x-speclint': 'S102', 'contains': {'properties': {'key': {'const': 'definition'}}}}, {'x-speclint': 'S103', 'contains': {'properties': {'key': {'const': 'essential_functions'}}}}, {'x-speclint': 'S104', 'contains': {'properties': {'key': {'const': 'education_experience'}}}}, {'x-speclint': 'S105', 'contains': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}}, {'x-speclint': 'S107', 'contains': {'properties': {'key': {'const': 'supervision'}}}}, {'x-speclint': 'P312', 'contains': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}}]}, 'metadata': {'x-speclint': 'F201', 'required': ['flsa_status']}}}, {'title': 'Example agency profile', 'description': 'An agency profile: everything in the default profile, plus a four-digit class code and a bargaining unit on every spec. Copy it, change it, and point `schema:` in your config at the copy.', 'allOf': [{'$ref': '#/$defs/profile_default'}], 'properties': {'metadata': {'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}}}, {'title': 'A speclint rule pack', 'type': 'object', 'required': ['rules'], 'additionalProperties': False, 'properties': {'pack': {'type': 'string', 'description': 'A short name for the pack.'}, 'description': {'type': 'string'}, 'rules': {'type': 'array', 'items': {'$ref': '#/$defs/rule_pack__rule'}}}}, {'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'$ref': '#/$defs/spec__flsaField'}, 'class_code': {'$ref': '#/$defs/spec__field'}, 'bargaining_unit': {'$ref': '#/$defs/spec__field'}, 'salary_range': {'$ref': '#/$defs/spec__field'}, 'job_title': {'$ref': '#/$defs/spec__field'}, 'eeo_category': {'$ref': '#/$defs/spec__field'}}, 'additionalProperties': {'$ref': '#/$defs/spec__field'}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'$ref': '#/$defs/spec__section'}}}}, {'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'$ref': '#/$defs/spec'}], 'properties': {'sections': {'allOf': [{}, {}, {}, {}, {}, {}]}, 'metadata': {}}}, {'properties': {'key': {'const': 'definition'}}}, {'properties': {'key': {'const': 'essential_functions'}}}, {'properties': {'key': {'const': 'education_experience'}}}, {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}, {'properties': {'key': {'const': 'supervision'}}}, {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}, {'title': 'Example agency profile', 'description': 'An agency profile: everything in the default profile, plus a four-digit class code and a bargaining unit on every spec. Copy it, change it, and point `schema:` in your config at the copy.', 'allOf': [{'$ref': '#/$defs/profile_default'}], 'properties': {'metadata': {'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}}}], '$defs': {'config__selectors': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'config': {'title': 'speclint configuration', 'description': 'The keys of .speclint.yaml and of [tool.speclint] in pyproject.toml. Underscores may be written as dashes.', 'type': 'object', 'additionalProperties': False, 'properties': {'select': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'ignore': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'severity': {'type': 'object', 'description': 'Severity per rule code or name, e.g. {S107: warning}.', 'additionalProperties': {'enum': ['error', 'warning', 'info']}}, 'per-path-ignores': {'type': 'object', 'description': 'Glob (relative to the config file) -> rules to skip for matching files.', 'additionalProperties': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}}, 'rule-packs': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Extra YAML rule packs (paths relative to the config file).'}, 'vocabulary': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Words the spelling rules accept (agency names, acronyms).'}, 'schema': {'type': 'string', 'description': 'Profile: a built-in name (default, example-agency) or a path to a JSON Schema file.'}, 'fail-on': {'enum': ['error', 'warning', 'info'], 'description': 'Lowest severity that makes `speclint check` exit 1. Default: warning.'}, 'include': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File globs linted when a folder is given.'}, 'exclude': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File or folder globs skipped when a folder is given.'}, 'today': {'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, 'stale-after-years': {'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, 'languagetool': {'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}}}, 'profile_default': {'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'$ref': '#/$defs/spec__flsaField'}, 'class_code': {'$ref': '#/$defs/spec__field'}, 'bargaining_unit': {'$ref': '#/$defs/spec__field'}, 'salary_range': {'$ref': '#/$defs/spec__field'}, 'job_title': {'$ref': '#/$defs/spec__field'}, 'eeo_category': {'$ref': '#/$defs/spec__field'}}, 'additionalProperties': {'$ref': '#/$defs/spec__field'}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'$ref': '#/$defs/spec__section'}}}}], 'properties': {'sections': {'allOf': [{'x-speclint': 'S102', 'contains': {'properties': {'key': {'const': 'definition'}}}}, {'x-speclint': 'S103', 'contains': {'properties': {'key': {'const': 'essential_functions'}}}}, {'x-speclint': 'S104', 'contains': {'properties': {'key': {'const': 'education_experience'}}}}, {'x-speclint': 'S105', 'contains': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}}, {'x-speclint': 'S107', 'contains': {'properties': {'key': {'const': 'supervision'}}}}, {'x-speclint': 'P312', 'contains': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}}]}, 'metadata': {'x-speclint': 'F201', 'required': ['flsa_status']}}}, 'profile_default__rest': {'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'$ref': '#/$defs/spec__flsaField'}, 'class_code': {'$ref': '#/$defs/spec__field'}, 'bargaining_unit': {'$ref': '#/$defs/spec__field'}, 'salary_range': {'$ref': '#/$defs/spec__field'}, 'job_title': {'$ref': '#/$defs/spec__field'}, 'eeo_category': {'$ref': '#/$defs/spec__field'}}, 'additionalProperties': {'$ref': '#/$defs/spec__field'}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'$ref': '#/$defs/spec__section'}}}}], 'properties': {'sections': {'allOf': [{}, {}, {}, {}, {}, {}]}, 'metadata': {}}}, 'profile_default__req0': {'properties': {'key': {'const': 'definition'}}}, 'profile_default__req1': {'properties': {'key': {'const': 'essential_functions'}}}, 'profile_default__req2': {'properties': {'key': {'const': 'education_experience'}}}, 'profile_default__req3': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}, 'profile_default__req4': {'properties': {'key': {'const': 'supervision'}}}, 'profile_default__req5': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}, 'profile_example_agency': {'title': 'Example agency profile', 'description': 'An agency profile: everything in the default profile, plus a four-digit class code and a bargaining unit on every spec. Copy it, change it, and point `schema:` in your config at the copy.', 'allOf': [{'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'$ref': '#/$defs/spec'}], 'properties': {'sections': {'allOf': [{'x-speclint': 'S102', 'contains': {'properties': {'key': {'const': 'definition'}}}}, {'x-speclint': 'S103', 'contains': {'properties': {'key': {'const': 'essential_functions'}}}}, {'x-speclint': 'S104', 'contains': {'properties': {'key': {'const': 'education_experience'}}}}, {'x-speclint': 'S105', 'contains': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}}, {'x-speclint': 'S107', 'contains': {'properties': {'key': {'const': 'supervision'}}}}, {'x-speclint': 'P312', 'contains': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}}]}, 'metadata': {'x-speclint': 'F201', 'required': ['flsa_status']}}}], 'properties': {'metadata': {'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}}}, 'profile_example_agency__rest': {'title': 'Example agency profile', 'description': 'An agency profile: everything in the default profile, plus a four-digit class code and a bargaining unit on every spec. Copy it, change it, and point `schema:` in your config at the copy.', 'allOf': [{'title': 'speclint default profile', 'description': 'The sections every class spec needs, and an FLSA status. Each requirement names the speclint rule (x-speclint) that reports it; an agency profile can $ref this one and add its own.', 'allOf': [{'$ref': '#/$defs/spec'}], 'properties': {'sections': {'allOf': [{'x-speclint': 'S102', 'contains': {'properties': {'key': {'const': 'definition'}}}}, {'x-speclint': 'S103', 'contains': {'properties': {'key': {'const': 'essential_functions'}}}}, {'x-speclint': 'S104', 'contains': {'properties': {'key': {'const': 'education_experience'}}}}, {'x-speclint': 'S105', 'contains': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}}, {'x-speclint': 'S107', 'contains': {'properties': {'key': {'const': 'supervision'}}}}, {'x-speclint': 'P312', 'contains': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}}]}, 'metadata': {'x-speclint': 'F201', 'required': ['flsa_status']}}}], 'properties': {'metadata': {'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}}}, 'rule_pack__rule': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}, 'rule_pack': {'title': 'A speclint rule pack', 'type': 'object', 'required': ['rules'], 'additionalProperties': False, 'properties': {'pack': {'type': 'string', 'description': 'A short name for the pack.'}, 'description': {'type': 'string'}, 'rules': {'type': 'array', 'items': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}}}}, 'spec__sectionKey': {'enum': ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']}, 'spec__section': {'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'enum': ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}, 'spec__field': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'spec__flsaField': {'allOf': [{'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}], 'properties': {'normalized': {'enum': ['exempt', 'non-exempt']}}}, 'spec': {'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'allOf': [{'$ref': '#/$defs/spec__field'}], 'properties': {'normalized': {'enum': ['exempt', 'non-exempt']}}}, 'class_code': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'bargaining_unit': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'salary_range': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'job_title': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'eeo_category': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'additionalProperties': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'$ref': '#/$defs/spec__sectionKey'}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}}}}}}, rule='anyOf')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails anyOf")
     return data
 
 def validate____defs_profile_example_agency__rest(data, custom_formats={}, name_prefix=None):
     validate____defs_profile_default(data, custom_formats, (name_prefix or "data") + "")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
+        if "metadata" in data:
             data__metadata = data["metadata"]
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
                 data__metadata__missing_keys = set(['class_code', 'bargaining_unit']) - data__metadata.keys()
                 if data__metadata__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must contain " + (str(sorted(data__metadata__missing_keys)) + " properties"), value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}, rule='required')
-                data__metadata_keys = set(data__metadata.keys())
-                if "class_code" in data__metadata_keys:
-                    data__metadata_keys.remove("class_code")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+                if "class_code" in data__metadata:
                     data__metadata__classcode = data__metadata["class_code"]
                     data__metadata__classcode_is_dict = isinstance(data__metadata__classcode, dict)
                     if data__metadata__classcode_is_dict:
-                        data__metadata__classcode_keys = set(data__metadata__classcode.keys())
-                        if "value" in data__metadata__classcode_keys:
-                            data__metadata__classcode_keys.remove("value")
+                        if "value" in data__metadata__classcode:
                             data__metadata__classcode__value = data__metadata__classcode["value"]
                             if isinstance(data__metadata__classcode__value, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}$'].search(data__metadata__classcode__value):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.class_code.value must match pattern ^[0-9]{4}$", value=data__metadata__classcode__value, name="" + (name_prefix or "data") + ".metadata.class_code.value", definition={'pattern': '^[0-9]{4}$'}, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
     return data
 
 def validate____defs_profile_default__req5(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
-            if not (isinstance(data__key, str) and data__key == 'physical_demands' or isinstance(data__key, str) and data__key == 'working_environment'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be one of ['physical_demands', 'working_environment']", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'enum': ['physical_demands', 'working_environment']}, rule='enum')
+            if not (isinstance(data__key, str) and data__key in {'physical_demands', 'working_environment'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
     return data
 
 def validate____defs_profile_default__req4(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
             if not (isinstance(data__key, str) and data__key == 'supervision'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be same as const definition: supervision", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'const': 'supervision'}, rule='const')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     return data
 
 def validate____defs_profile_default__req3(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
-            if not (isinstance(data__key, str) and data__key == 'knowledge' or isinstance(data__key, str) and data__key == 'skills' or isinstance(data__key, str) and data__key == 'abilities'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be one of ['knowledge', 'skills', 'abilities']", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'enum': ['knowledge', 'skills', 'abilities']}, rule='enum')
+            if not (isinstance(data__key, str) and data__key in {'abilities', 'knowledge', 'skills'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
     return data
 
 def validate____defs_profile_default__req2(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
             if not (isinstance(data__key, str) and data__key == 'education_experience'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be same as const definition: education_experience", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'const': 'education_experience'}, rule='const')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     return data
 
 def validate____defs_profile_default__req1(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
             if not (isinstance(data__key, str) and data__key == 'essential_functions'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be same as const definition: essential_functions", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'const': 'essential_functions'}, rule='const')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     return data
 
 def validate____defs_profile_default__req0(data, custom_formats={}, name_prefix=None):
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+        if "key" in data:
             data__key = data["key"]
             if not (isinstance(data__key, str) and data__key == 'definition'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be same as const definition: definition", value=data__key, name="" + (name_prefix or "data") + ".key", definition={'const': 'definition'}, rule='const')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     return data
 
 def validate____defs_profile_default__rest(data, custom_formats={}, name_prefix=None):
     validate____defs_spec(data, custom_formats, (name_prefix or "data") + "")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "sections" in data_keys:
-            data_keys.remove("sections")
+        if "sections" in data:
             data__sections = data["sections"]
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
+        if "metadata" in data:
             data__metadata = data["metadata"]
     return data
 
 def validate____defs_spec(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'allOf': [{'$ref': '#/$defs/spec__field'}], 'properties': {'normalized': {'enum': ['exempt', 'non-exempt']}}}, 'class_code': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'bargaining_unit': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'salary_range': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'job_title': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'eeo_category': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'additionalProperties': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'$ref': '#/$defs/spec__sectionKey'}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}}}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['path', 'title', 'metadata', 'dates', 'sections']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'A parsed class specification', 'description': 'What `speclint parse --format json` prints for one spec, and what profiles validate. Lines are 1-based.', 'type': 'object', 'required': ['path', 'title', 'metadata', 'dates', 'sections'], 'properties': {'path': {'type': 'string'}, 'title': {'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, 'title_line': {'type': 'integer', 'minimum': 0}, 'metadata': {'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'allOf': [{'$ref': '#/$defs/spec__field'}], 'properties': {'normalized': {'enum': ['exempt', 'non-exempt']}}}, 'class_code': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'bargaining_unit': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'salary_range': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'job_title': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'eeo_category': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'additionalProperties': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'dates': {'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, 'sections': {'type': 'array', 'items': {'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'$ref': '#/$defs/spec__sectionKey'}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}}}}, rule='required')
-        data_keys = set(data.keys())
-        if "path" in data_keys:
-            data_keys.remove("path")
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+        if "path" in data:
             data__path = data["path"]
             if not isinstance(data__path, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be string", value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'string'}, rule='type')
-        if "title" in data_keys:
-            data_keys.remove("title")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+        if "title" in data:
             data__title = data["title"]
             if not isinstance(data__title, (str, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string or null", value=data__title, name="" + (name_prefix or "data") + ".title", definition={'type': ['string', 'null'], 'description': 'The class title, or null when none was found.'}, rule='type')
-        if "title_line" in data_keys:
-            data_keys.remove("title_line")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+        if "title_line" in data:
             data__titleline = data["title_line"]
             if not isinstance(data__titleline, (int)) and not (isinstance(data__titleline, float) and data__titleline.is_integer()) or isinstance(data__titleline, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title_line must be integer", value=data__titleline, name="" + (name_prefix or "data") + ".title_line", definition={'type': 'integer', 'minimum': 0}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__titleline, (int, float, Decimal)) and not isinstance(data__titleline, bool):
                 if data__titleline < 0:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title_line must be bigger than or equal to 0", value=data__titleline, name="" + (name_prefix or "data") + ".title_line", definition={'type': 'integer', 'minimum': 0}, rule='minimum')
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
+        if "metadata" in data:
             data__metadata = data["metadata"]
             if not isinstance(data__metadata, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must be object", value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'type': 'object', 'description': 'The first value of each labelled field.', 'properties': {'flsa_status': {'allOf': [{'$ref': '#/$defs/spec__field'}], 'properties': {'normalized': {'enum': ['exempt', 'non-exempt']}}}, 'class_code': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'bargaining_unit': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'salary_range': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'job_title': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, 'eeo_category': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, 'additionalProperties': {'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
                 data__metadata_keys = set(data__metadata.keys())
                 if "flsa_status" in data__metadata_keys:
                     data__metadata_keys.remove("flsa_status")
                     data__metadata__flsastatus = data__metadata["flsa_status"]
-                    validate____defs_spec__flsafield(data__metadata__flsastatus, custom_formats, (name_prefix or "data") + ".metadata.flsa_status")
+                    validate____defs_spec__flsafield(data__metadata__flsastatus, custom_formats, (name_prefix or "data") + "")
                 if "class_code" in data__metadata_keys:
                     data__metadata_keys.remove("class_code")
                     data__metadata__classcode = data__metadata["class_code"]
-                    validate____defs_spec__field(data__metadata__classcode, custom_formats, (name_prefix or "data") + ".metadata.class_code")
+                    validate____defs_spec__field(data__metadata__classcode, custom_formats, (name_prefix or "data") + "")
                 if "bargaining_unit" in data__metadata_keys:
                     data__metadata_keys.remove("bargaining_unit")
                     data__metadata__bargainingunit = data__metadata["bargaining_unit"]
-                    validate____defs_spec__field(data__metadata__bargainingunit, custom_formats, (name_prefix or "data") + ".metadata.bargaining_unit")
+                    validate____defs_spec__field(data__metadata__bargainingunit, custom_formats, (name_prefix or "data") + "")
                 if "salary_range" in data__metadata_keys:
                     data__metadata_keys.remove("salary_range")
                     data__metadata__salaryrange = data__metadata["salary_range"]
-                    validate____defs_spec__field(data__metadata__salaryrange, custom_formats, (name_prefix or "data") + ".metadata.salary_range")
+                    validate____defs_spec__field(data__metadata__salaryrange, custom_formats, (name_prefix or "data") + "")
                 if "job_title" in data__metadata_keys:
                     data__metadata_keys.remove("job_title")
                     data__metadata__jobtitle = data__metadata["job_title"]
-                    validate____defs_spec__field(data__metadata__jobtitle, custom_formats, (name_prefix or "data") + ".metadata.job_title")
+                    validate____defs_spec__field(data__metadata__jobtitle, custom_formats, (name_prefix or "data") + "")
                 if "eeo_category" in data__metadata_keys:
                     data__metadata_keys.remove("eeo_category")
                     data__metadata__eeocategory = data__metadata["eeo_category"]
-                    validate____defs_spec__field(data__metadata__eeocategory, custom_formats, (name_prefix or "data") + ".metadata.eeo_category")
+                    validate____defs_spec__field(data__metadata__eeocategory, custom_formats, (name_prefix or "data") + "")
                 for data__metadata_key in data__metadata_keys:
                     if data__metadata_key not in ['flsa_status', 'class_code', 'bargaining_unit', 'salary_range', 'job_title', 'eeo_category']:
                         data__metadata_value = data__metadata.get(data__metadata_key)
-                        validate____defs_spec__field(data__metadata_value, custom_formats, (name_prefix or "data") + ".metadata.{data__metadata_key}".format(**locals()))
-        if "dates" in data_keys:
-            data_keys.remove("dates")
+                        validate____defs_spec__field(data__metadata_value, custom_formats, (name_prefix or "data") + "")
+        if "dates" in data:
             data__dates = data["dates"]
             if not isinstance(data__dates, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates must be array", value=data__dates, name="" + (name_prefix or "data") + ".dates", definition={'type': 'array', 'items': {'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__dates_is_list = isinstance(data__dates, (list, tuple))
             if data__dates_is_list:
                 data__dates_len = len(data__dates)
                 for data__dates_x, data__dates_item in enumerate(data__dates):
                     if not isinstance(data__dates_item, (dict)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}]".format(**locals()) + " must be object", value=data__dates_item, name="" + (name_prefix or "data") + ".dates[{data__dates_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     data__dates_item_is_dict = isinstance(data__dates_item, dict)
                     if data__dates_item_is_dict:
                         data__dates_item__missing_keys = set(['kind', 'text', 'line']) - data__dates_item.keys()
                         if data__dates_item__missing_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}]".format(**locals()) + " must contain " + (str(sorted(data__dates_item__missing_keys)) + " properties"), value=data__dates_item, name="" + (name_prefix or "data") + ".dates[{data__dates_x}]".format(**locals()) + "", definition={'type': 'object', 'required': ['kind', 'text', 'line'], 'properties': {'kind': {'enum': ['adopted', 'revised', 'effective', 'approved']}, 'text': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}, rule='required')
-                        data__dates_item_keys = set(data__dates_item.keys())
-                        if "kind" in data__dates_item_keys:
-                            data__dates_item_keys.remove("kind")
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+                        if "kind" in data__dates_item:
                             data__dates_item__kind = data__dates_item["kind"]
-                            if not (isinstance(data__dates_item__kind, str) and data__dates_item__kind == 'adopted' or isinstance(data__dates_item__kind, str) and data__dates_item__kind == 'revised' or isinstance(data__dates_item__kind, str) and data__dates_item__kind == 'effective' or isinstance(data__dates_item__kind, str) and data__dates_item__kind == 'approved'):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}].kind".format(**locals()) + " must be one of ['adopted', 'revised', 'effective', 'approved']", value=data__dates_item__kind, name="" + (name_prefix or "data") + ".dates[{data__dates_x}].kind".format(**locals()) + "", definition={'enum': ['adopted', 'revised', 'effective', 'approved']}, rule='enum')
-                        if "text" in data__dates_item_keys:
-                            data__dates_item_keys.remove("text")
+                            if not (isinstance(data__dates_item__kind, str) and data__dates_item__kind in {'adopted', 'approved', 'effective', 'revised'}):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
+                        if "text" in data__dates_item:
                             data__dates_item__text = data__dates_item["text"]
                             if not isinstance(data__dates_item__text, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}].text".format(**locals()) + " must be string", value=data__dates_item__text, name="" + (name_prefix or "data") + ".dates[{data__dates_x}].text".format(**locals()) + "", definition={'type': 'string'}, rule='type')
-                        if "line" in data__dates_item_keys:
-                            data__dates_item_keys.remove("line")
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+                        if "line" in data__dates_item:
                             data__dates_item__line = data__dates_item["line"]
                             if not isinstance(data__dates_item__line, (int)) and not (isinstance(data__dates_item__line, float) and data__dates_item__line.is_integer()) or isinstance(data__dates_item__line, bool):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}].line".format(**locals()) + " must be integer", value=data__dates_item__line, name="" + (name_prefix or "data") + ".dates[{data__dates_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                             if isinstance(data__dates_item__line, (int, float, Decimal)) and not isinstance(data__dates_item__line, bool):
                                 if data__dates_item__line < 1:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".dates[{data__dates_x}].line".format(**locals()) + " must be bigger than or equal to 1", value=data__dates_item__line, name="" + (name_prefix or "data") + ".dates[{data__dates_x}].line".format(**locals()) + "", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
-        if "sections" in data_keys:
-            data_keys.remove("sections")
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
+        if "sections" in data:
             data__sections = data["sections"]
             if not isinstance(data__sections, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'items': {'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'$ref': '#/$defs/spec__sectionKey'}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
                 data__sections_len = len(data__sections)
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    validate____defs_spec__section(data__sections_item, custom_formats, (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()))
+                    validate____defs_spec__section(data__sections_item, custom_formats, (name_prefix or "data") + "")
     return data
 
 def validate____defs_spec__section(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'enum': ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['key', 'heading', 'line', 'end_line']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['key', 'heading', 'line', 'end_line'], 'properties': {'key': {'enum': ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']}, 'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'end_line': {'type': 'integer', 'minimum': 1}, 'group': {'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}}}, rule='required')
-        data_keys = set(data.keys())
-        if "key" in data_keys:
-            data_keys.remove("key")
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+        if "key" in data:
             data__key = data["key"]
-            validate____defs_spec__sectionkey(data__key, custom_formats, (name_prefix or "data") + ".key")
-        if "heading" in data_keys:
-            data_keys.remove("heading")
+            validate____defs_spec__sectionkey(data__key, custom_formats, (name_prefix or "data") + "")
+        if "heading" in data:
             data__heading = data["heading"]
             if not isinstance(data__heading, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".heading must be string", value=data__heading, name="" + (name_prefix or "data") + ".heading", definition={'type': 'string'}, rule='type')
-        if "line" in data_keys:
-            data_keys.remove("line")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+        if "line" in data:
             data__line = data["line"]
             if not isinstance(data__line, (int)) and not (isinstance(data__line, float) and data__line.is_integer()) or isinstance(data__line, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be integer", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__line, (int, float, Decimal)) and not isinstance(data__line, bool):
                 if data__line < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be bigger than or equal to 1", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
-        if "end_line" in data_keys:
-            data_keys.remove("end_line")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
+        if "end_line" in data:
             data__endline = data["end_line"]
             if not isinstance(data__endline, (int)) and not (isinstance(data__endline, float) and data__endline.is_integer()) or isinstance(data__endline, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".end_line must be integer", value=data__endline, name="" + (name_prefix or "data") + ".end_line", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__endline, (int, float, Decimal)) and not isinstance(data__endline, bool):
                 if data__endline < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".end_line must be bigger than or equal to 1", value=data__endline, name="" + (name_prefix or "data") + ".end_line", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
-        if "group" in data_keys:
-            data_keys.remove("group")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
+        if "group" in data:
             data__group = data["group"]
             if not isinstance(data__group, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be object", value=data__group, name="" + (name_prefix or "data") + ".group", definition={'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__group_is_dict = isinstance(data__group, dict)
             if data__group_is_dict:
                 data__group__missing_keys = set(['heading', 'line']) - data__group.keys()
                 if data__group__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must contain " + (str(sorted(data__group__missing_keys)) + " properties"), value=data__group, name="" + (name_prefix or "data") + ".group", definition={'type': 'object', 'required': ['heading', 'line'], 'properties': {'heading': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}}}, rule='required')
-                data__group_keys = set(data__group.keys())
-                if "heading" in data__group_keys:
-                    data__group_keys.remove("heading")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+                if "heading" in data__group:
                     data__group__heading = data__group["heading"]
                     if not isinstance(data__group__heading, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".group.heading must be string", value=data__group__heading, name="" + (name_prefix or "data") + ".group.heading", definition={'type': 'string'}, rule='type')
-                if "line" in data__group_keys:
-                    data__group_keys.remove("line")
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+                if "line" in data__group:
                     data__group__line = data__group["line"]
                     if not isinstance(data__group__line, (int)) and not (isinstance(data__group__line, float) and data__group__line.is_integer()) or isinstance(data__group__line, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".group.line must be integer", value=data__group__line, name="" + (name_prefix or "data") + ".group.line", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     if isinstance(data__group__line, (int, float, Decimal)) and not isinstance(data__group__line, bool):
                         if data__group__line < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".group.line must be bigger than or equal to 1", value=data__group__line, name="" + (name_prefix or "data") + ".group.line", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
     return data
 
 def validate____defs_spec__sectionkey(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'definition' or isinstance(data, str) and data == 'distinguishing_characteristics' or isinstance(data, str) and data == 'supervision' or isinstance(data, str) and data == 'essential_functions' or isinstance(data, str) and data == 'marginal_functions' or isinstance(data, str) and data == 'knowledge' or isinstance(data, str) and data == 'skills' or isinstance(data, str) and data == 'abilities' or isinstance(data, str) and data == 'education_experience' or isinstance(data, str) and data == 'licenses_certificates' or isinstance(data, str) and data == 'physical_demands' or isinstance(data, str) and data == 'working_environment'):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']", value=data, name="" + (name_prefix or "data") + "", definition={'enum': ['definition', 'distinguishing_characteristics', 'supervision', 'essential_functions', 'marginal_functions', 'knowledge', 'skills', 'abilities', 'education_experience', 'licenses_certificates', 'physical_demands', 'working_environment']}, rule='enum')
+    if not (isinstance(data, str) and data in {'abilities', 'definition', 'distinguishing_characteristics', 'education_experience', 'essential_functions', 'knowledge', 'licenses_certificates', 'marginal_functions', 'physical_demands', 'skills', 'supervision', 'working_environment'}):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
     return data
 
 def validate____defs_spec__field(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['label', 'value', 'line']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['label', 'value', 'line'], 'properties': {'label': {'type': 'string'}, 'value': {'type': 'string'}, 'line': {'type': 'integer', 'minimum': 1}, 'normalized': {'type': 'string'}}}, rule='required')
-        data_keys = set(data.keys())
-        if "label" in data_keys:
-            data_keys.remove("label")
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+        if "label" in data:
             data__label = data["label"]
             if not isinstance(data__label, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".label must be string", value=data__label, name="" + (name_prefix or "data") + ".label", definition={'type': 'string'}, rule='type')
-        if "value" in data_keys:
-            data_keys.remove("value")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+        if "value" in data:
             data__value = data["value"]
             if not isinstance(data__value, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".value must be string", value=data__value, name="" + (name_prefix or "data") + ".value", definition={'type': 'string'}, rule='type')
-        if "line" in data_keys:
-            data_keys.remove("line")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
+        if "line" in data:
             data__line = data["line"]
             if not isinstance(data__line, (int)) and not (isinstance(data__line, float) and data__line.is_integer()) or isinstance(data__line, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be integer", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__line, (int, float, Decimal)) and not isinstance(data__line, bool):
                 if data__line < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".line must be bigger than or equal to 1", value=data__line, name="" + (name_prefix or "data") + ".line", definition={'type': 'integer', 'minimum': 1}, rule='minimum')
-        if "normalized" in data_keys:
-            data_keys.remove("normalized")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
+        if "normalized" in data:
             data__normalized = data["normalized"]
             if not isinstance(data__normalized, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".normalized must be string", value=data__normalized, name="" + (name_prefix or "data") + ".normalized", definition={'type': 'string'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     return data
 
 def validate____defs_spec__flsafield(data, custom_formats={}, name_prefix=None):
     validate____defs_spec__field(data, custom_formats, (name_prefix or "data") + "")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "normalized" in data_keys:
-            data_keys.remove("normalized")
+        if "normalized" in data:
             data__normalized = data["normalized"]
-            if not (isinstance(data__normalized, str) and data__normalized == 'exempt' or isinstance(data__normalized, str) and data__normalized == 'non-exempt'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".normalized must be one of ['exempt', 'non-exempt']", value=data__normalized, name="" + (name_prefix or "data") + ".normalized", definition={'enum': ['exempt', 'non-exempt']}, rule='enum')
+            if not (isinstance(data__normalized, str) and data__normalized in {'exempt', 'non-exempt'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
     return data
 
 def validate____defs_rule_pack(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'A speclint rule pack', 'type': 'object', 'required': ['rules'], 'additionalProperties': False, 'properties': {'pack': {'type': 'string', 'description': 'A short name for the pack.'}, 'description': {'type': 'string'}, 'rules': {'type': 'array', 'items': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}}}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['rules']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'title': 'A speclint rule pack', 'type': 'object', 'required': ['rules'], 'additionalProperties': False, 'properties': {'pack': {'type': 'string', 'description': 'A short name for the pack.'}, 'description': {'type': 'string'}, 'rules': {'type': 'array', 'items': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}}}}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
         data_keys = set(data.keys())
         if "pack" in data_keys:
             data_keys.remove("pack")
             data__pack = data["pack"]
             if not isinstance(data__pack, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pack must be string", value=data__pack, name="" + (name_prefix or "data") + ".pack", definition={'type': 'string', 'description': 'A short name for the pack.'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
             if not isinstance(data__description, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".description must be string", value=data__description, name="" + (name_prefix or "data") + ".description", definition={'type': 'string'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "rules" in data_keys:
             data_keys.remove("rules")
             data__rules = data["rules"]
             if not isinstance(data__rules, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rules must be array", value=data__rules, name="" + (name_prefix or "data") + ".rules", definition={'type': 'array', 'items': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__rules_is_list = isinstance(data__rules, (list, tuple))
             if data__rules_is_list:
                 data__rules_len = len(data__rules)
                 for data__rules_x, data__rules_item in enumerate(data__rules):
-                    validate____defs_rule_pack__rule(data__rules_item, custom_formats, (name_prefix or "data") + ".rules[{data__rules_x}]".format(**locals()))
+                    validate____defs_rule_pack__rule(data__rules_item, custom_formats, (name_prefix or "data") + "")
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'A speclint rule pack', 'type': 'object', 'required': ['rules'], 'additionalProperties': False, 'properties': {'pack': {'type': 'string', 'description': 'A short name for the pack.'}, 'description': {'type': 'string'}, 'rules': {'type': 'array', 'items': {'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
     return data
 
 def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
-            data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
+            if "kind" in data:
                 data__kind = data["kind"]
                 if not (isinstance(data__kind, str) and data__kind == 'pattern'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: pattern", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'pattern'}, rule='const')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -481,7 +431,7 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
                 if data_is_dict:
                     data__missing_keys = set(['pattern']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['pattern']}, rule='required')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
                 data_any_of_count2 += 1
             except (JsonSchemaValueException, JsonSchemaValuesException): pass
         if not data_any_of_count2:
@@ -490,20 +440,18 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
                 if data_is_dict:
                     data__missing_keys = set(['patterns']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['patterns']}, rule='required')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
                 data_any_of_count2 += 1
             except (JsonSchemaValueException, JsonSchemaValuesException): pass
         if not data_any_of_count2:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition", value=data, name="" + (name_prefix or "data") + "", definition={'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}, rule='anyOf')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails anyOf")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
-            data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
+            if "kind" in data:
                 data__kind = data["kind"]
                 if not (isinstance(data__kind, str) and data__kind == 'required-pattern'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: required-pattern", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'required-pattern'}, rule='const')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -514,7 +462,7 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
                 if data_is_dict:
                     data__missing_keys = set(['pattern']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['pattern']}, rule='required')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
                 data_any_of_count3 += 1
             except (JsonSchemaValueException, JsonSchemaValuesException): pass
         if not data_any_of_count3:
@@ -523,20 +471,18 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
                 if data_is_dict:
                     data__missing_keys = set(['patterns']) - data.keys()
                     if data__missing_keys:
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['patterns']}, rule='required')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
                 data_any_of_count3 += 1
             except (JsonSchemaValueException, JsonSchemaValuesException): pass
         if not data_any_of_count3:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " cannot be validated by any definition", value=data, name="" + (name_prefix or "data") + "", definition={'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}, rule='anyOf')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails anyOf")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
-            data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
+            if "kind" in data:
                 data__kind = data["kind"]
                 if not (isinstance(data__kind, str) and data__kind == 'substitution'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: substitution", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'substitution'}, rule='const')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -544,13 +490,13 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
         if data_is_dict:
             data__missing_keys = set(['swap']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['swap']}, rule='required')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
             data__missing_keys = set(['fix']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['fix']}, rule='required')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -558,22 +504,18 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
         if data_is_dict:
             data__missing_keys = set(['suggestion']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}, rule='required')
-            data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+            if "kind" in data:
                 data__kind = data["kind"]
                 if not (isinstance(data__kind, str) and data__kind == 'pattern'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: pattern", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'pattern'}, rule='const')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
-            data_keys = set(data.keys())
-            if "kind" in data_keys:
-                data_keys.remove("kind")
+            if "kind" in data:
                 data__kind = data["kind"]
                 if not (isinstance(data__kind, str) and data__kind == 'required-section'):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be same as const definition: required-section", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'const': 'required-section'}, rule='const')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails const")
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
@@ -581,150 +523,150 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
         if data_is_dict:
             data__missing_keys = set(['sections']) - data.keys()
             if data__missing_keys:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'required': ['sections']}, rule='required')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
         data_keys = set(data.keys())
         if "code" in data_keys:
             data_keys.remove("code")
             data__code = data["code"]
             if not isinstance(data__code, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be string", value=data__code, name="" + (name_prefix or "data") + ".code", definition={'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__code, str):
                 if not REGEX_PATTERNS['^[A-Z]{1,4}[0-9]{2,4}$'].search(data__code):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must match pattern ^[A-Z]{1,4}[0-9]{2,4}$", value=data__code, name="" + (name_prefix or "data") + ".code", definition={'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, rule='pattern')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
             if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__name, str):
                 if not REGEX_PATTERNS['^[a-z][a-z0-9-]*$'].search(data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[a-z][a-z0-9-]*$", value=data__name, name="" + (name_prefix or "data") + ".name", definition={'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, rule='pattern')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
-            if not (isinstance(data__kind, str) and data__kind == 'pattern' or isinstance(data__kind, str) and data__kind == 'substitution' or isinstance(data__kind, str) and data__kind == 'required-section' or isinstance(data__kind, str) and data__kind == 'required-pattern' or isinstance(data__kind, str) and data__kind == 'profile' or isinstance(data__kind, str) and data__kind == 'engine'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be one of ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']", value=data__kind, name="" + (name_prefix or "data") + ".kind", definition={'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, rule='enum')
+            if not (isinstance(data__kind, str) and data__kind in {'engine', 'pattern', 'profile', 'required-pattern', 'required-section', 'substitution'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "category" in data_keys:
             data_keys.remove("category")
             data__category = data["category"]
-            if not (isinstance(data__category, str) and data__category == 'structure' or isinstance(data__category, str) and data__category == 'flsa' or isinstance(data__category, str) and data__category == 'physical' or isinstance(data__category, str) and data__category == 'spelling' or isinstance(data__category, str) and data__category == 'grammar' or isinstance(data__category, str) and data__category == 'markup' or isinstance(data__category, str) and data__category == 'dates' or isinstance(data__category, str) and data__category == 'inclusive' or isinstance(data__category, str) and data__category == 'format'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".category must be one of ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']", value=data__category, name="" + (name_prefix or "data") + ".category", definition={'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, rule='enum')
+            if not (isinstance(data__category, str) and data__category in {'dates', 'flsa', 'format', 'grammar', 'inclusive', 'markup', 'physical', 'spelling', 'structure'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "severity" in data_keys:
             data_keys.remove("severity")
             data__severity = data["severity"]
-            if not (isinstance(data__severity, str) and data__severity == 'error' or isinstance(data__severity, str) and data__severity == 'warning' or isinstance(data__severity, str) and data__severity == 'info'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be one of ['error', 'warning', 'info']", value=data__severity, name="" + (name_prefix or "data") + ".severity", definition={'enum': ['error', 'warning', 'info']}, rule='enum')
+            if not (isinstance(data__severity, str) and data__severity in {'error', 'info', 'warning'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "message" in data_keys:
             data_keys.remove("message")
             data__message = data["message"]
             if not isinstance(data__message, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".message must be string", value=data__message, name="" + (name_prefix or "data") + ".message", definition={'type': 'string', 'minLength': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__message, str):
                 data__message_len = len(data__message)
                 if data__message_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".message must be longer than or equal to 1 characters", value=data__message, name="" + (name_prefix or "data") + ".message", definition={'type': 'string', 'minLength': 1}, rule='minLength')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minLength")
         if "description" in data_keys:
             data_keys.remove("description")
             data__description = data["description"]
             if not isinstance(data__description, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".description must be string", value=data__description, name="" + (name_prefix or "data") + ".description", definition={'type': 'string', 'minLength': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__description, str):
                 data__description_len = len(data__description)
                 if data__description_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".description must be longer than or equal to 1 characters", value=data__description, name="" + (name_prefix or "data") + ".description", definition={'type': 'string', 'minLength': 1}, rule='minLength')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minLength")
         if "pattern" in data_keys:
             data_keys.remove("pattern")
             data__pattern = data["pattern"]
             if not isinstance(data__pattern, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".pattern must be string", value=data__pattern, name="" + (name_prefix or "data") + ".pattern", definition={'type': 'string'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "patterns" in data_keys:
             data_keys.remove("patterns")
             data__patterns = data["patterns"]
             if not isinstance(data__patterns, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".patterns must be array", value=data__patterns, name="" + (name_prefix or "data") + ".patterns", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__patterns_is_list = isinstance(data__patterns, (list, tuple))
             if data__patterns_is_list:
                 data__patterns_len = len(data__patterns)
                 if data__patterns_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".patterns must contain at least 1 items", value=data__patterns, name="" + (name_prefix or "data") + ".patterns", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='minItems')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minItems")
                 for data__patterns_x, data__patterns_item in enumerate(data__patterns):
                     if not isinstance(data__patterns_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".patterns[{data__patterns_x}]".format(**locals()) + " must be string", value=data__patterns_item, name="" + (name_prefix or "data") + ".patterns[{data__patterns_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "unless" in data_keys:
             data_keys.remove("unless")
             data__unless = data["unless"]
             if not isinstance(data__unless, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unless must be string", value=data__unless, name="" + (name_prefix or "data") + ".unless", definition={'type': 'string'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "suggestion" in data_keys:
             data_keys.remove("suggestion")
             data__suggestion = data["suggestion"]
             if not isinstance(data__suggestion, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".suggestion must be string", value=data__suggestion, name="" + (name_prefix or "data") + ".suggestion", definition={'type': 'string'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "fix" in data_keys:
             data_keys.remove("fix")
             data__fix = data["fix"]
-            if not (isinstance(data__fix, str) and data__fix == 'safe'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fix must be one of ['safe']", value=data__fix, name="" + (name_prefix or "data") + ".fix", definition={'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, rule='enum')
+            if not (isinstance(data__fix, str) and data__fix in {'safe'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "case-sensitive" in data_keys:
             data_keys.remove("case-sensitive")
             data__casesensitive = data["case-sensitive"]
             if not isinstance(data__casesensitive, (bool)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".case-sensitive must be boolean", value=data__casesensitive, name="" + (name_prefix or "data") + ".case-sensitive", definition={'type': 'boolean'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "scope" in data_keys:
             data_keys.remove("scope")
             data__scope = data["scope"]
             if not isinstance(data__scope, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope must be array", value=data__scope, name="" + (name_prefix or "data") + ".scope", definition={'type': 'array', 'items': {'type': 'string'}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__scope_is_list = isinstance(data__scope, (list, tuple))
             if data__scope_is_list:
                 data__scope_len = len(data__scope)
                 for data__scope_x, data__scope_item in enumerate(data__scope):
                     if not isinstance(data__scope_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".scope[{data__scope_x}]".format(**locals()) + " must be string", value=data__scope_item, name="" + (name_prefix or "data") + ".scope[{data__scope_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "swap" in data_keys:
             data_keys.remove("swap")
             data__swap = data["swap"]
             if not isinstance(data__swap, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".swap must be object", value=data__swap, name="" + (name_prefix or "data") + ".swap", definition={'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__swap_is_dict = isinstance(data__swap, dict)
             if data__swap_is_dict:
                 data__swap_len = len(data__swap)
                 if data__swap_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".swap must contain at least 1 properties", value=data__swap, name="" + (name_prefix or "data") + ".swap", definition={'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, rule='minProperties')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minProperties")
                 data__swap_keys = set(data__swap.keys())
                 for data__swap_key in data__swap_keys:
                     if data__swap_key not in []:
                         data__swap_value = data__swap.get(data__swap_key)
                         if not isinstance(data__swap_value, (str)):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".swap.{data__swap_key}".format(**locals()) + " must be string", value=data__swap_value, name="" + (name_prefix or "data") + ".swap.{data__swap_key}".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "sections" in data_keys:
             data_keys.remove("sections")
             data__sections = data["sections"]
             if not isinstance(data__sections, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must be array", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
                 data__sections_len = len(data__sections)
                 if data__sections_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain at least 1 items", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='minItems')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minItems")
                 for data__sections_x, data__sections_item in enumerate(data__sections):
                     if not isinstance(data__sections_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + " must be string", value=data__sections_item, name="" + (name_prefix or "data") + ".sections[{data__sections_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "profile" in data_keys:
             data_keys.remove("profile")
             data__profile = data["profile"]
             if not isinstance(data__profile, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile must be string", value=data__profile, name="" + (name_prefix or "data") + ".profile", definition={'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "when" in data_keys:
             data_keys.remove("when")
             data__when = data["when"]
             if not isinstance(data__when, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".when must be object", value=data__when, name="" + (name_prefix or "data") + ".when", definition={'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__when_is_dict = isinstance(data__when, dict)
             if data__when_is_dict:
                 data__when_keys = set(data__when.keys())
@@ -732,327 +674,252 @@ def validate____defs_rule_pack__rule(data, custom_formats={}, name_prefix=None):
                     data__when_keys.remove("title")
                     data__when__title = data__when["title"]
                     if not isinstance(data__when__title, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".when.title must be string", value=data__when__title, name="" + (name_prefix or "data") + ".when.title", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                 if data__when_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".when must not contain "+str(data__when_keys)+" properties", value=data__when, name="" + (name_prefix or "data") + ".when", definition={'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, rule='additionalProperties')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
         if "examples" in data_keys:
             data_keys.remove("examples")
             data__examples = data["examples"]
             if not isinstance(data__examples, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples must be object", value=data__examples, name="" + (name_prefix or "data") + ".examples", definition={'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__examples_is_dict = isinstance(data__examples, dict)
             if data__examples_is_dict:
                 data__examples__missing_keys = set(['fire', 'pass']) - data__examples.keys()
                 if data__examples__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples must contain " + (str(sorted(data__examples__missing_keys)) + " properties"), value=data__examples, name="" + (name_prefix or "data") + ".examples", definition={'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
                 data__examples_keys = set(data__examples.keys())
                 if "fire" in data__examples_keys:
                     data__examples_keys.remove("fire")
                     data__examples__fire = data__examples["fire"]
                     if not isinstance(data__examples__fire, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.fire must be array", value=data__examples__fire, name="" + (name_prefix or "data") + ".examples.fire", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     data__examples__fire_is_list = isinstance(data__examples__fire, (list, tuple))
                     if data__examples__fire_is_list:
                         data__examples__fire_len = len(data__examples__fire)
                         if data__examples__fire_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.fire must contain at least 1 items", value=data__examples__fire, name="" + (name_prefix or "data") + ".examples.fire", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='minItems')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minItems")
                         for data__examples__fire_x, data__examples__fire_item in enumerate(data__examples__fire):
                             if not isinstance(data__examples__fire_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.fire[{data__examples__fire_x}]".format(**locals()) + " must be string", value=data__examples__fire_item, name="" + (name_prefix or "data") + ".examples.fire[{data__examples__fire_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                 if "pass" in data__examples_keys:
                     data__examples_keys.remove("pass")
                     data__examples__pass = data__examples["pass"]
                     if not isinstance(data__examples__pass, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.pass must be array", value=data__examples__pass, name="" + (name_prefix or "data") + ".examples.pass", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     data__examples__pass_is_list = isinstance(data__examples__pass, (list, tuple))
                     if data__examples__pass_is_list:
                         data__examples__pass_len = len(data__examples__pass)
                         if data__examples__pass_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.pass must contain at least 1 items", value=data__examples__pass, name="" + (name_prefix or "data") + ".examples.pass", definition={'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, rule='minItems')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minItems")
                         for data__examples__pass_x, data__examples__pass_item in enumerate(data__examples__pass):
                             if not isinstance(data__examples__pass_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples.pass[{data__examples__pass_x}]".format(**locals()) + " must be string", value=data__examples__pass_item, name="" + (name_prefix or "data") + ".examples.pass[{data__examples__pass_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                 if data__examples_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".examples must not contain "+str(data__examples_keys)+" properties", value=data__examples, name="" + (name_prefix or "data") + ".examples", definition={'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}, rule='additionalProperties')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'required': ['code', 'name', 'kind', 'category', 'severity', 'message', 'description', 'examples'], 'additionalProperties': False, 'properties': {'code': {'type': 'string', 'pattern': '^[A-Z]{1,4}[0-9]{2,4}$'}, 'name': {'type': 'string', 'pattern': '^[a-z][a-z0-9-]*$'}, 'kind': {'enum': ['pattern', 'substitution', 'required-section', 'required-pattern', 'profile', 'engine']}, 'category': {'enum': ['structure', 'flsa', 'physical', 'spelling', 'grammar', 'markup', 'dates', 'inclusive', 'format']}, 'severity': {'enum': ['error', 'warning', 'info']}, 'message': {'type': 'string', 'minLength': 1}, 'description': {'type': 'string', 'minLength': 1}, 'pattern': {'type': 'string'}, 'patterns': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'unless': {'type': 'string'}, 'suggestion': {'type': 'string'}, 'fix': {'enum': ['safe'], 'description': "Pattern rules: the suggestion is certain, so --fix may apply it (needs 'suggestion')."}, 'case-sensitive': {'type': 'boolean'}, 'scope': {'type': 'array', 'items': {'type': 'string'}}, 'swap': {'type': 'object', 'additionalProperties': {'type': 'string'}, 'minProperties': 1}, 'sections': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'profile': {'type': 'string', 'description': 'For profile rules: the profile their examples are checked against (default: default).'}, 'when': {'type': 'object', 'additionalProperties': False, 'properties': {'title': {'type': 'string'}}}, 'examples': {'type': 'object', 'required': ['fire', 'pass'], 'additionalProperties': False, 'properties': {'fire': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}, 'pass': {'type': 'array', 'items': {'type': 'string'}, 'minItems': 1}}}}, 'allOf': [{'if': {'properties': {'kind': {'const': 'pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'required-pattern'}}}, 'then': {'anyOf': [{'required': ['pattern']}, {'required': ['patterns']}]}}, {'if': {'properties': {'kind': {'const': 'substitution'}}}, 'then': {'required': ['swap']}}, {'if': {'required': ['fix']}, 'then': {'required': ['suggestion'], 'properties': {'kind': {'const': 'pattern'}}}}, {'if': {'properties': {'kind': {'const': 'required-section'}}}, 'then': {'required': ['sections']}}]}, rule='additionalProperties')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
     return data
 
 def validate____defs_profile_example_agency(data, custom_formats={}, name_prefix=None):
     validate____defs_profile_default(data, custom_formats, (name_prefix or "data") + "")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
+        if "metadata" in data:
             data__metadata = data["metadata"]
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
                 data__metadata__missing_keys = set(['class_code', 'bargaining_unit']) - data__metadata.keys()
                 if data__metadata__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must contain " + (str(sorted(data__metadata__missing_keys)) + " properties"), value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'required': ['class_code', 'bargaining_unit'], 'properties': {'class_code': {'properties': {'value': {'pattern': '^[0-9]{4}$'}}}}}, rule='required')
-                data__metadata_keys = set(data__metadata.keys())
-                if "class_code" in data__metadata_keys:
-                    data__metadata_keys.remove("class_code")
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
+                if "class_code" in data__metadata:
                     data__metadata__classcode = data__metadata["class_code"]
                     data__metadata__classcode_is_dict = isinstance(data__metadata__classcode, dict)
                     if data__metadata__classcode_is_dict:
-                        data__metadata__classcode_keys = set(data__metadata__classcode.keys())
-                        if "value" in data__metadata__classcode_keys:
-                            data__metadata__classcode_keys.remove("value")
+                        if "value" in data__metadata__classcode:
                             data__metadata__classcode__value = data__metadata__classcode["value"]
                             if isinstance(data__metadata__classcode__value, str):
                                 if not REGEX_PATTERNS['^[0-9]{4}$'].search(data__metadata__classcode__value):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata.class_code.value must match pattern ^[0-9]{4}$", value=data__metadata__classcode__value, name="" + (name_prefix or "data") + ".metadata.class_code.value", definition={'pattern': '^[0-9]{4}$'}, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
     return data
 
 def validate____defs_profile_default(data, custom_formats={}, name_prefix=None):
     validate____defs_spec(data, custom_formats, (name_prefix or "data") + "")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
-        data_keys = set(data.keys())
-        if "sections" in data_keys:
-            data_keys.remove("sections")
+        if "sections" in data:
             data__sections = data["sections"]
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'definition'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be same as const definition: definition", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'const': 'definition'}, rule='const')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] == 'definition'))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'S102', 'contains': {'properties': {'key': {'const': 'definition'}}}}, rule='contains')
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'essential_functions'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be same as const definition: essential_functions", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'const': 'essential_functions'}, rule='const')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] == 'essential_functions'))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'S103', 'contains': {'properties': {'key': {'const': 'essential_functions'}}}}, rule='contains')
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'education_experience'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be same as const definition: education_experience", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'const': 'education_experience'}, rule='const')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] == 'education_experience'))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'S104', 'contains': {'properties': {'key': {'const': 'education_experience'}}}}, rule='contains')
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'knowledge' or isinstance(data__sections_key__key, str) and data__sections_key__key == 'skills' or isinstance(data__sections_key__key, str) and data__sections_key__key == 'abilities'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be one of ['knowledge', 'skills', 'abilities']", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'enum': ['knowledge', 'skills', 'abilities']}, rule='enum')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] in {'abilities', 'knowledge', 'skills'}))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'S105', 'contains': {'properties': {'key': {'enum': ['knowledge', 'skills', 'abilities']}}}}, rule='contains')
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'supervision'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be same as const definition: supervision", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'const': 'supervision'}, rule='const')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] == 'supervision'))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'S107', 'contains': {'properties': {'key': {'const': 'supervision'}}}}, rule='contains')
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
             data__sections_is_list = isinstance(data__sections, (list, tuple))
             if data__sections_is_list:
-                data__sections_contains = False
                 for data__sections_key in data__sections:
-                    try:
-                        data__sections_key_is_dict = isinstance(data__sections_key, dict)
-                        if data__sections_key_is_dict:
-                            data__sections_key_keys = set(data__sections_key.keys())
-                            if "key" in data__sections_key_keys:
-                                data__sections_key_keys.remove("key")
-                                data__sections_key__key = data__sections_key["key"]
-                                if not (isinstance(data__sections_key__key, str) and data__sections_key__key == 'physical_demands' or isinstance(data__sections_key__key, str) and data__sections_key__key == 'working_environment'):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections.key must be one of ['physical_demands', 'working_environment']", value=data__sections_key__key, name="" + (name_prefix or "data") + ".sections.key", definition={'enum': ['physical_demands', 'working_environment']}, rule='enum')
-                        data__sections_contains = True
+                    if (not isinstance(data__sections_key, dict) or (('key' not in data__sections_key or ((isinstance(data__sections_key['key'], str) and data__sections_key['key'] in {'physical_demands', 'working_environment'}))))):
                         break
-                    except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data__sections_contains:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sections must contain one of contains definition", value=data__sections, name="" + (name_prefix or "data") + ".sections", definition={'x-speclint': 'P312', 'contains': {'properties': {'key': {'enum': ['physical_demands', 'working_environment']}}}}, rule='contains')
-        if "metadata" in data_keys:
-            data_keys.remove("metadata")
+                else:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails contains")
+        if "metadata" in data:
             data__metadata = data["metadata"]
             data__metadata_is_dict = isinstance(data__metadata, dict)
             if data__metadata_is_dict:
                 data__metadata__missing_keys = set(['flsa_status']) - data__metadata.keys()
                 if data__metadata__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".metadata must contain " + (str(sorted(data__metadata__missing_keys)) + " properties"), value=data__metadata, name="" + (name_prefix or "data") + ".metadata", definition={'x-speclint': 'F201', 'required': ['flsa_status']}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails required")
     return data
 
 def validate____defs_config(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'speclint configuration', 'description': 'The keys of .speclint.yaml and of [tool.speclint] in pyproject.toml. Underscores may be written as dashes.', 'type': 'object', 'additionalProperties': False, 'properties': {'select': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'ignore': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'severity': {'type': 'object', 'description': 'Severity per rule code or name, e.g. {S107: warning}.', 'additionalProperties': {'enum': ['error', 'warning', 'info']}}, 'per-path-ignores': {'type': 'object', 'description': 'Glob (relative to the config file) -> rules to skip for matching files.', 'additionalProperties': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}}, 'rule-packs': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Extra YAML rule packs (paths relative to the config file).'}, 'vocabulary': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Words the spelling rules accept (agency names, acronyms).'}, 'schema': {'type': 'string', 'description': 'Profile: a built-in name (default, example-agency) or a path to a JSON Schema file.'}, 'fail-on': {'enum': ['error', 'warning', 'info'], 'description': 'Lowest severity that makes `speclint check` exit 1. Default: warning.'}, 'include': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File globs linted when a folder is given.'}, 'exclude': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File or folder globs skipped when a folder is given.'}, 'today': {'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, 'stale-after-years': {'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, 'languagetool': {'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data_keys = set(data.keys())
         if "select" in data_keys:
             data_keys.remove("select")
             data__select = data["select"]
-            validate____defs_config__selectors(data__select, custom_formats, (name_prefix or "data") + ".select")
+            validate____defs_config__selectors(data__select, custom_formats, (name_prefix or "data") + "")
         if "ignore" in data_keys:
             data_keys.remove("ignore")
             data__ignore = data["ignore"]
-            validate____defs_config__selectors(data__ignore, custom_formats, (name_prefix or "data") + ".ignore")
+            validate____defs_config__selectors(data__ignore, custom_formats, (name_prefix or "data") + "")
         if "severity" in data_keys:
             data_keys.remove("severity")
             data__severity = data["severity"]
             if not isinstance(data__severity, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity must be object", value=data__severity, name="" + (name_prefix or "data") + ".severity", definition={'type': 'object', 'description': 'Severity per rule code or name, e.g. {S107: warning}.', 'additionalProperties': {'enum': ['error', 'warning', 'info']}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__severity_is_dict = isinstance(data__severity, dict)
             if data__severity_is_dict:
                 data__severity_keys = set(data__severity.keys())
                 for data__severity_key in data__severity_keys:
                     if data__severity_key not in []:
                         data__severity_value = data__severity.get(data__severity_key)
-                        if not (isinstance(data__severity_value, str) and data__severity_value == 'error' or isinstance(data__severity_value, str) and data__severity_value == 'warning' or isinstance(data__severity_value, str) and data__severity_value == 'info'):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".severity.{data__severity_key}".format(**locals()) + " must be one of ['error', 'warning', 'info']", value=data__severity_value, name="" + (name_prefix or "data") + ".severity.{data__severity_key}".format(**locals()) + "", definition={'enum': ['error', 'warning', 'info']}, rule='enum')
+                        if not (isinstance(data__severity_value, str) and data__severity_value in {'error', 'info', 'warning'}):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "per-path-ignores" in data_keys:
             data_keys.remove("per-path-ignores")
             data__perpathignores = data["per-path-ignores"]
             if not isinstance(data__perpathignores, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".per-path-ignores must be object", value=data__perpathignores, name="" + (name_prefix or "data") + ".per-path-ignores", definition={'type': 'object', 'description': 'Glob (relative to the config file) -> rules to skip for matching files.', 'additionalProperties': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__perpathignores_is_dict = isinstance(data__perpathignores, dict)
             if data__perpathignores_is_dict:
                 data__perpathignores_keys = set(data__perpathignores.keys())
                 for data__perpathignores_key in data__perpathignores_keys:
                     if data__perpathignores_key not in []:
                         data__perpathignores_value = data__perpathignores.get(data__perpathignores_key)
-                        validate____defs_config__selectors(data__perpathignores_value, custom_formats, (name_prefix or "data") + ".per-path-ignores.{data__perpathignores_key}".format(**locals()))
+                        validate____defs_config__selectors(data__perpathignores_value, custom_formats, (name_prefix or "data") + "")
         if "rule-packs" in data_keys:
             data_keys.remove("rule-packs")
             data__rulepacks = data["rule-packs"]
             if not isinstance(data__rulepacks, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".rule-packs must be array", value=data__rulepacks, name="" + (name_prefix or "data") + ".rule-packs", definition={'type': 'array', 'items': {'type': 'string'}, 'description': 'Extra YAML rule packs (paths relative to the config file).'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__rulepacks_is_list = isinstance(data__rulepacks, (list, tuple))
             if data__rulepacks_is_list:
                 data__rulepacks_len = len(data__rulepacks)
                 for data__rulepacks_x, data__rulepacks_item in enumerate(data__rulepacks):
                     if not isinstance(data__rulepacks_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".rule-packs[{data__rulepacks_x}]".format(**locals()) + " must be string", value=data__rulepacks_item, name="" + (name_prefix or "data") + ".rule-packs[{data__rulepacks_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "vocabulary" in data_keys:
             data_keys.remove("vocabulary")
             data__vocabulary = data["vocabulary"]
             if not isinstance(data__vocabulary, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".vocabulary must be array", value=data__vocabulary, name="" + (name_prefix or "data") + ".vocabulary", definition={'type': 'array', 'items': {'type': 'string'}, 'description': 'Words the spelling rules accept (agency names, acronyms).'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__vocabulary_is_list = isinstance(data__vocabulary, (list, tuple))
             if data__vocabulary_is_list:
                 data__vocabulary_len = len(data__vocabulary)
                 for data__vocabulary_x, data__vocabulary_item in enumerate(data__vocabulary):
                     if not isinstance(data__vocabulary_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".vocabulary[{data__vocabulary_x}]".format(**locals()) + " must be string", value=data__vocabulary_item, name="" + (name_prefix or "data") + ".vocabulary[{data__vocabulary_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "schema" in data_keys:
             data_keys.remove("schema")
             data__schema = data["schema"]
             if not isinstance(data__schema, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".schema must be string", value=data__schema, name="" + (name_prefix or "data") + ".schema", definition={'type': 'string', 'description': 'Profile: a built-in name (default, example-agency) or a path to a JSON Schema file.'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "fail-on" in data_keys:
             data_keys.remove("fail-on")
             data__failon = data["fail-on"]
-            if not (isinstance(data__failon, str) and data__failon == 'error' or isinstance(data__failon, str) and data__failon == 'warning' or isinstance(data__failon, str) and data__failon == 'info'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".fail-on must be one of ['error', 'warning', 'info']", value=data__failon, name="" + (name_prefix or "data") + ".fail-on", definition={'enum': ['error', 'warning', 'info'], 'description': 'Lowest severity that makes `speclint check` exit 1. Default: warning.'}, rule='enum')
+            if not (isinstance(data__failon, str) and data__failon in {'error', 'info', 'warning'}):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails enum")
         if "include" in data_keys:
             data_keys.remove("include")
             data__include = data["include"]
             if not isinstance(data__include, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".include must be array", value=data__include, name="" + (name_prefix or "data") + ".include", definition={'type': 'array', 'items': {'type': 'string'}, 'description': 'File globs linted when a folder is given.'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__include_is_list = isinstance(data__include, (list, tuple))
             if data__include_is_list:
                 data__include_len = len(data__include)
                 for data__include_x, data__include_item in enumerate(data__include):
                     if not isinstance(data__include_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".include[{data__include_x}]".format(**locals()) + " must be string", value=data__include_item, name="" + (name_prefix or "data") + ".include[{data__include_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "exclude" in data_keys:
             data_keys.remove("exclude")
             data__exclude = data["exclude"]
             if not isinstance(data__exclude, (list, tuple)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".exclude must be array", value=data__exclude, name="" + (name_prefix or "data") + ".exclude", definition={'type': 'array', 'items': {'type': 'string'}, 'description': 'File or folder globs skipped when a folder is given.'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             data__exclude_is_list = isinstance(data__exclude, (list, tuple))
             if data__exclude_is_list:
                 data__exclude_len = len(data__exclude)
                 for data__exclude_x, data__exclude_item in enumerate(data__exclude):
                     if not isinstance(data__exclude_item, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".exclude[{data__exclude_x}]".format(**locals()) + " must be string", value=data__exclude_item, name="" + (name_prefix or "data") + ".exclude[{data__exclude_x}]".format(**locals()) + "", definition={'type': 'string'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
         if "today" in data_keys:
             data_keys.remove("today")
             data__today = data["today"]
             try:
                 if not isinstance(data__today, (int, float, Decimal, bool, NoneType, list, tuple, dict)):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".today must be number or boolean or null or array or object", value=data__today, name="" + (name_prefix or "data") + ".today", definition={'type': ['number', 'boolean', 'null', 'array', 'object']}, rule='type')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             except (JsonSchemaValueException, JsonSchemaValuesException): pass
             else:
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".today must NOT match a disallowed definition", value=data__today, name="" + (name_prefix or "data") + ".today", definition={'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, rule='not')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails not")
             if isinstance(data__today, str):
                 if not REGEX_PATTERNS['^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'].search(data__today):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".today must match pattern ^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$", value=data__today, name="" + (name_prefix or "data") + ".today", definition={'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, rule='pattern')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
         if "stale-after-years" in data_keys:
             data_keys.remove("stale-after-years")
             data__staleafteryears = data["stale-after-years"]
             if not isinstance(data__staleafteryears, (int)) and not (isinstance(data__staleafteryears, float) and data__staleafteryears.is_integer()) or isinstance(data__staleafteryears, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".stale-after-years must be integer", value=data__staleafteryears, name="" + (name_prefix or "data") + ".stale-after-years", definition={'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__staleafteryears, (int, float, Decimal)) and not isinstance(data__staleafteryears, bool):
                 if data__staleafteryears < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".stale-after-years must be bigger than or equal to 1", value=data__staleafteryears, name="" + (name_prefix or "data") + ".stale-after-years", definition={'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, rule='minimum')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails minimum")
         if "languagetool" in data_keys:
             data_keys.remove("languagetool")
             data__languagetool = data["languagetool"]
             if not isinstance(data__languagetool, (str, dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool must be string or object", value=data__languagetool, name="" + (name_prefix or "data") + ".languagetool", definition={'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data__languagetool, str):
                 if not REGEX_PATTERNS['^\\S+$'].search(data__languagetool):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool must match pattern ^\\S+$", value=data__languagetool, name="" + (name_prefix or "data") + ".languagetool", definition={'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}, rule='pattern')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
             data__languagetool_is_dict = isinstance(data__languagetool, dict)
             if data__languagetool_is_dict:
                 data__languagetool_keys = set(data__languagetool.keys())
@@ -1060,58 +927,58 @@ def validate____defs_config(data, custom_formats={}, name_prefix=None):
                     data__languagetool_keys.remove("url")
                     data__languagetool__url = data__languagetool["url"]
                     if not isinstance(data__languagetool__url, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.url must be string", value=data__languagetool__url, name="" + (name_prefix or "data") + ".languagetool.url", definition={'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     if isinstance(data__languagetool__url, str):
                         if not REGEX_PATTERNS['^\\S+$'].search(data__languagetool__url):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.url must match pattern ^\\S+$", value=data__languagetool__url, name="" + (name_prefix or "data") + ".languagetool.url", definition={'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, rule='pattern')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
                 if "timeout" in data__languagetool_keys:
                     data__languagetool_keys.remove("timeout")
                     data__languagetool__timeout = data__languagetool["timeout"]
                     if not isinstance(data__languagetool__timeout, (int, float, Decimal)) or isinstance(data__languagetool__timeout, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.timeout must be number", value=data__languagetool__timeout, name="" + (name_prefix or "data") + ".languagetool.timeout", definition={'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     if isinstance(data__languagetool__timeout, (int, float, Decimal)) and not isinstance(data__languagetool__timeout, bool):
                         if data__languagetool__timeout <= 0:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.timeout must be bigger than 0", value=data__languagetool__timeout, name="" + (name_prefix or "data") + ".languagetool.timeout", definition={'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, rule='exclusiveMinimum')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails exclusiveMinimum")
                 if "language" in data__languagetool_keys:
                     data__languagetool_keys.remove("language")
                     data__languagetool__language = data__languagetool["language"]
                     if not isinstance(data__languagetool__language, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.language must be string", value=data__languagetool__language, name="" + (name_prefix or "data") + ".languagetool.language", definition={'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     if isinstance(data__languagetool__language, str):
                         if not REGEX_PATTERNS['^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$'].search(data__languagetool__language):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.language must match pattern ^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$", value=data__languagetool__language, name="" + (name_prefix or "data") + ".languagetool.language", definition={'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, rule='pattern')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
                 if "disabled-rules" in data__languagetool_keys:
                     data__languagetool_keys.remove("disabled-rules")
                     data__languagetool__disabledrules = data__languagetool["disabled-rules"]
                     if not isinstance(data__languagetool__disabledrules, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.disabled-rules must be array", value=data__languagetool__disabledrules, name="" + (name_prefix or "data") + ".languagetool.disabled-rules", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                     data__languagetool__disabledrules_is_list = isinstance(data__languagetool__disabledrules, (list, tuple))
                     if data__languagetool__disabledrules_is_list:
                         data__languagetool__disabledrules_len = len(data__languagetool__disabledrules)
                         for data__languagetool__disabledrules_x, data__languagetool__disabledrules_item in enumerate(data__languagetool__disabledrules):
                             if not isinstance(data__languagetool__disabledrules_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.disabled-rules[{data__languagetool__disabledrules_x}]".format(**locals()) + " must be string", value=data__languagetool__disabledrules_item, name="" + (name_prefix or "data") + ".languagetool.disabled-rules[{data__languagetool__disabledrules_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\S+$'}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
                             if isinstance(data__languagetool__disabledrules_item, str):
                                 if not REGEX_PATTERNS['^\\S+$'].search(data__languagetool__disabledrules_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool.disabled-rules[{data__languagetool__disabledrules_x}]".format(**locals()) + " must match pattern ^\\S+$", value=data__languagetool__disabledrules_item, name="" + (name_prefix or "data") + ".languagetool.disabled-rules[{data__languagetool__disabledrules_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^\\S+$'}, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
                 if data__languagetool_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".languagetool must not contain "+str(data__languagetool_keys)+" properties", value=data__languagetool, name="" + (name_prefix or "data") + ".languagetool", definition={'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}, rule='additionalProperties')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
         if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties", value=data, name="" + (name_prefix or "data") + "", definition={'title': 'speclint configuration', 'description': 'The keys of .speclint.yaml and of [tool.speclint] in pyproject.toml. Underscores may be written as dashes.', 'type': 'object', 'additionalProperties': False, 'properties': {'select': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'ignore': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, 'severity': {'type': 'object', 'description': 'Severity per rule code or name, e.g. {S107: warning}.', 'additionalProperties': {'enum': ['error', 'warning', 'info']}}, 'per-path-ignores': {'type': 'object', 'description': 'Glob (relative to the config file) -> rules to skip for matching files.', 'additionalProperties': {'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}}, 'rule-packs': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Extra YAML rule packs (paths relative to the config file).'}, 'vocabulary': {'type': 'array', 'items': {'type': 'string'}, 'description': 'Words the spelling rules accept (agency names, acronyms).'}, 'schema': {'type': 'string', 'description': 'Profile: a built-in name (default, example-agency) or a path to a JSON Schema file.'}, 'fail-on': {'enum': ['error', 'warning', 'info'], 'description': 'Lowest severity that makes `speclint check` exit 1. Default: warning.'}, 'include': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File globs linted when a folder is given.'}, 'exclude': {'type': 'array', 'items': {'type': 'string'}, 'description': 'File or folder globs skipped when a folder is given.'}, 'today': {'description': 'The date the date rules (D702 future-date, D704 stale-spec) take as today, written YYYY-MM-DD. Default: the environment variable SPECLINT_TODAY, else the real date.', 'not': {'type': ['number', 'boolean', 'null', 'array', 'object']}, 'pattern': '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$'}, 'stale-after-years': {'type': 'integer', 'minimum': 1, 'description': 'D704 stale-spec: years after the latest adoption/revision date before a spec counts as stale. Default: 5.'}, 'languagetool': {'description': 'G590: a LanguageTool server you run, for grammar. Its URL (http://localhost:8081), or a mapping. Default: the environment variable SPECLINT_LANGUAGETOOL_URL, else none (G590 does nothing).', 'type': ['string', 'object'], 'pattern': '^\\S+$', 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'pattern': '^\\S+$', 'description': "The server's URL. Default: SPECLINT_LANGUAGETOOL_URL."}, 'timeout': {'type': 'number', 'exclusiveMinimum': 0, 'description': 'Seconds to wait for an answer. Default: 10.'}, 'language': {'type': 'string', 'pattern': '^(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto)$', 'description': 'Default: en-US.'}, 'disabled-rules': {'type': 'array', 'items': {'type': 'string', 'pattern': '^\\S+$'}, 'description': 'LanguageTool rule ids to switch off.'}}}}}, rule='additionalProperties')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " fails additionalProperties")
     return data
 
 def validate____defs_config__selectors(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be array", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'array', 'items': {'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
             if not isinstance(data_item, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must be string", value=data_item, name="" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " fails type")
             if isinstance(data_item, str):
                 if not REGEX_PATTERNS['^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'].search(data_item):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + " must match pattern ^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$", value=data_item, name="" + (name_prefix or "data") + "[{data_x}]".format(**locals()) + "", definition={'type': 'string', 'pattern': '^(?:[A-Z]+[0-9]*|[a-z][a-z0-9-]*|ALL)$'}, rule='pattern')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + " fails pattern")
     return data
 
 VALIDATORS = {

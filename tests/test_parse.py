@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speclint.parse import SECTION_KEYS, Spec, parse_spec
 from speclint.parse.headings import default_matcher
@@ -626,3 +628,31 @@ def test_lines_the_field_test_leaves_out_hold_no_field():
             if index not in kept:
                 assert matcher.match_line(line, 1, lambda: ("value", 2, 1)) is None, repr(line)
     assert may_hold_field(["a", "b\nc"], "a\nb\nc") is None  # a line with a newline of its own: not told apart
+
+
+def _fields_the_field_test_leaves_out(lines: list[str]) -> list[str]:
+    """The lines on which match_line finds a field though may_hold_field leaves them out (none, if it is right)."""
+    from speclint.parse.metadata import default_metadata_matcher, may_hold_field
+
+    matcher = default_metadata_matcher()
+    kept = may_hold_field(lines, "\n".join(lines))
+    return [line for index, line in enumerate(lines) if index not in kept and matcher.match_line(line, 1, lambda: ("value", 2, 1))]
+
+
+def test_the_field_test_keeps_every_field_line_of_the_example_specs():
+    for path in [*SEEDS.values(), *CLEAN]:
+        lines = read_path(str(path)).view
+        assert _fields_the_field_test_leaves_out(lines) == [], path.name
+    # Indented and bulleted labels with a wide gap or a date, which the examples have few of:
+    lines = ["    Job Title   Accountant", "  - FLSA Status    Exempt", "+ Revised 3/2019", "- Adopted June 4, 2018", "Rev.  2019"]
+    assert _fields_the_field_test_leaves_out(lines) == []
+
+
+_LINE_PIECES = ["", " ", "  ", "    ", "- ", "+ ", "-  ", "Class Code", "FLSA Status", "Salary Range", "Job Title", "Revised",
+                "Exempt", "Rev.", "Date Adopted", "x", "value", ".", "'", "(", ")", "/", "#", "-", "June", "2019", ":", "\t", "é"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=6).map("".join), min_size=1, max_size=5))
+def test_the_field_test_keeps_every_field_line_of_made_up_text(lines):
+    assert _fields_the_field_test_leaves_out(lines) == []

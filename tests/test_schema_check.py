@@ -165,3 +165,100 @@ def test_missing_sections_are_told_as_jsonschema_tells_them(profile):
         assert _told(fast) == _told(load_validator(profile).iter_errors(model)), json.dumps(model)[:300]
     if profile == "default":
         assert explained > 10, "the default profile's missing sections should be told by the generated checks"
+
+
+# -- the yes/no generator (tools/build_validators.py) ---------------------------------------------------------------
+# Its "contains", "enum" and "properties" code differs from fastjsonschema's; any schema built of these keywords
+# (and of the others they hold) must still be judged as jsonschema judges it.
+
+SECTION_KEYS = ["definition", "supervision", "knowledge", "skills", "physical_demands"]
+small_values = st.sampled_from([None, True, False, 0, 1, 1.0, 2, "", "x", *SECTION_KEYS, [], {}, ["x"], {"key": "x"}])
+instance_values = st.recursive(
+    small_values,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(["key", "line", "value"]), children, max_size=3),
+    max_leaves=10,
+)
+leaf_schemas = (
+    st.builds(lambda value: {"const": value}, small_values)
+    | st.builds(lambda values: {"enum": values}, st.lists(small_values, min_size=1, max_size=4))
+    | st.builds(lambda values: {"enum": values}, st.lists(st.sampled_from(["", "x", *SECTION_KEYS]), min_size=1, max_size=4))
+    | st.builds(lambda kind: {"type": kind}, st.sampled_from(["string", "integer", "object", "array", "null"]))
+    | st.just({})
+    | st.just({"x-speclint": "S102", "title": "annotations only"})
+)
+schemas = st.recursive(
+    leaf_schemas,
+    lambda children: st.builds(lambda sub: {"contains": sub}, children)
+    | st.builds(lambda subs: {"properties": subs}, st.dictionaries(st.sampled_from(["key", "line", "value"]), children, max_size=2))
+    | st.builds(
+        lambda subs, extra: {"properties": subs, "additionalProperties": extra},
+        st.dictionaries(st.sampled_from(["key", "line"]), children, max_size=2),
+        children,
+    )
+    | st.builds(lambda sub: {"items": sub}, children)
+    | st.builds(lambda subs: {"allOf": subs}, st.lists(children, min_size=1, max_size=2))
+    | st.builds(lambda sub: {"contains": sub, "x-speclint": "S103"}, children),
+    max_leaves=6,
+)
+
+
+def _yes_no(schema: dict):
+    """The yes/no validator tools/build_validators.py writes for ``schema``."""
+    pytest.importorskip("fastjsonschema")
+    namespace: dict = {}
+    exec(build_validators.compile_to_code(schema), namespace)  # noqa: S102 - code generated from the test's own schema
+    check, failure = namespace["validate"], namespace["JsonSchemaValueException"]
+
+    def is_valid(instance) -> bool:
+        try:
+            check(instance)
+        except failure:
+            return False
+        return True
+
+    return is_valid
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(schemas, st.lists(instance_values, min_size=1, max_size=6))
+def test_generated_code_judges_as_jsonschema_does(schema, instances):
+    is_valid = _yes_no(schema)
+    for instance in instances:
+        assert is_valid(instance) == jsonschema.Draft202012Validator(schema).is_valid(instance), (schema, instance)
+
+
+def test_generated_contains_finds_the_entry_wherever_it_stands():
+    is_valid = _yes_no({"contains": {"properties": {"key": {"enum": ["knowledge", "skills"]}}}})
+    entries = [{"key": "definition"}, {"key": "supervision", "line": 3}]
+    assert not is_valid(entries)
+    assert not is_valid([])
+    for place in range(len(entries) + 1):
+        assert is_valid([*entries[:place], {"key": "skills"}, *entries[place:]])
+        assert is_valid([*entries[:place], {"line": 4}, *entries[place:]])  # no "key": nothing for "properties" to refuse
+        assert is_valid([*entries[:place], "not an object", *entries[place:]])
+    assert not is_valid([{"key": ["skills"]}, {"key": 1}])
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"key": st.sampled_from([*SECTION_KEYS, "working_environment", "education_experience", "essential_functions", 7])},
+            optional={"heading": st.sampled_from(["Definition", 3]), "line": st.integers(0, 3), "end_line": st.integers(1, 3)},
+        ),
+        max_size=8,
+    )
+)
+def test_profiles_judge_sections_as_jsonschema_does(sections):
+    model = copy.deepcopy(_models()[0])
+    model["sections"] = sections
+    for profile in PROFILES:
+        assert _agree(model, profile), (profile, sections)
+
+
+def test_the_profiles_try_no_validation_to_find_a_section():
+    """The shortcut is in use: the bundled profiles' "contains" checks catch no exception per section."""
+    current = (ROOT / "speclint" / "schema_check.py").read_text(encoding="utf-8")
+    profile = current.split("\ndef validate____defs_profile_default(", 1)[1].split("\ndef ", 1)[0]
+    assert profile.count("for data__sections_key in data__sections:") == 6
+    assert "try:" not in profile and "except" not in profile

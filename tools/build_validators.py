@@ -121,11 +121,117 @@ def _annotated(node) -> bool:
     return isinstance(node, list) and any(_annotated(item) for item in node)
 
 
-def generate() -> str:
-    import fastjsonschema
+def _yes_no_generator():
+    """fastjsonschema's code generator, made to answer only yes or no (speclint never reads why a check failed;
+    jsonschema explains a no), which lets the code skip work on the way to a yes:
 
+    - short errors: a message is the keyword that failed, naming "data" and no path, so no item's path
+      (".sections[3]") is formatted on the way in, and no copy of the schema is made on the way out;
+    - "properties" tests the keys in the object itself, without a copy of its key set, unless a sibling
+      "additionalProperties" or "patternProperties" needs the keys the properties leave;
+    - "contains" whose item schema is one Python condition (_condition) tests each item with it, instead of
+      trying the item's validation and catching its exception for each item that does not match."""
+    import re as regex
+
+    from fastjsonschema.draft2019 import CodeGeneratorDraft2019
+    from fastjsonschema.generator import repr_default
+
+    class YesNoGenerator(CodeGeneratorDraft2019):
+        def generate_func_code_block(self, definition, variable, variable_name, clear_variables=False):
+            return super().generate_func_code_block(definition, variable, "data", clear_variables)
+
+        def exc(self, msg, *args, append_to_msg=None, rule=None):
+            self.l('raise JsonSchemaValueException("{name} fails {}")', rule)
+
+        def generate_properties(self):
+            if "additionalProperties" in self._definition or "patternProperties" in self._definition:
+                return super().generate_properties()
+            if not self._definition["properties"]:
+                return None  # nothing to check
+            self.create_variable_is_dict()
+            with self.l("if {variable}_is_dict:"):
+                for key, prop_definition in self._definition["properties"].items():
+                    key_name = regex.sub(r"($[^a-zA-Z]|[^a-zA-Z0-9])", "", key)
+                    if not isinstance(prop_definition, (dict, bool)):
+                        raise SystemExit(f"{self._variable}[{key_name}] must be object")
+                    with self.l('if "{}" in {variable}:', self.e(key)):
+                        self.l('{variable}__{0} = {variable}["{1}"]', key_name, self.e(key))
+                        self.generate_func_code_block(prop_definition, f"{self._variable}__{key_name}", "data", clear_variables=True)
+                    if self._use_default and isinstance(prop_definition, dict) and "default" in prop_definition:
+                        self.l('else: {variable}["{}"] = {}', self.e(key), repr_default(prop_definition["default"]))
+
+        def generate_enum(self):
+            choices = self._definition["enum"]
+            if not (isinstance(choices, list) and choices and all(isinstance(choice, str) for choice in choices)):
+                return super().generate_enum()
+            with self.l("if not ({}):", self._one_of_strings(self._variable, choices)):
+                self.exc("{name} must be one of", rule="enum")
+
+        @staticmethod
+        def _one_of_strings(variable: str, choices: list[str]) -> str:
+            # One look-up in a set of the strings, for a string: what comparing it with each of them finds.
+            # (a set literal is a constant of the compiled code; sorted, so the generated module is the same on every run)
+            return f"isinstance({variable}, str) and {variable} in {{{', '.join(repr(choice) for choice in sorted(set(choices)))}}}"
+
+        def generate_contains(self):
+            item = self._definition["contains"]
+            condition = self._condition(item, f"{self._variable}_key") if isinstance(item, dict) else None
+            if condition is None:
+                return super().generate_contains()
+            self.create_variable_is_list()
+            with self.l("if {variable}_is_list:"):
+                with self.l("for {variable}_key in {variable}:"):
+                    with self.l("if {}:", condition):
+                        self.l("break")
+                with self.l("else:"):
+                    self.exc("{name} must contain one of contains definition", rule="contains")
+
+        def _condition(self, definition, variable: str) -> str | None:
+            """A Python expression true exactly when ``variable`` is valid against ``definition``, for a schema made
+            of "properties", "const", "enum" and annotations alone (as fastjsonschema itself tests "const" and
+            "enum"); None for any other schema."""
+            if definition is True:
+                return "True"
+            if not isinstance(definition, dict):
+                return None
+            parts = []
+            for keyword, value in definition.items():
+                if keyword in ("title", "description", "default", "examples") or keyword.startswith("x-"):
+                    continue
+                if keyword == "const":
+                    parts.append(self._enum_value_matches(variable, value))
+                elif keyword == "enum" and isinstance(value, list) and value and all(isinstance(choice, str) for choice in value):
+                    parts.append(self._one_of_strings(variable, value))
+                elif keyword == "enum" and isinstance(value, list):
+                    parts.append(" or ".join(f"({self._enum_value_matches(variable, choice)})" for choice in value) or "False")
+                elif keyword == "properties":
+                    checks = []
+                    for key, sub in value.items():
+                        inner = self._condition(sub, f"{variable}[{key!r}]")
+                        if inner is None:
+                            return None
+                        checks.append(f"({key!r} not in {variable} or ({inner}))")
+                    parts.append(f"not isinstance({variable}, dict) or (" + (" and ".join(checks) or "True") + ")")
+                else:
+                    return None
+            return " and ".join(f"({part})" for part in parts) or "True"
+
+    return YesNoGenerator
+
+
+def compile_to_code(document: dict) -> str:
+    """fastjsonschema.compile_to_code(document), written by the yes/no generator: a module whose
+    ``validate(data)`` raises JsonSchemaValueException when ``data`` is not valid."""
+    from fastjsonschema import VERSION
+    from fastjsonschema.ref_resolver import RefResolver
+
+    generator = _yes_no_generator()(document, resolver=RefResolver.from_schema(document, handlers={}, store={}))
+    return f'VERSION = "{VERSION}"\n' + generator.global_state_code + "\n" + generator.func_code
+
+
+def generate() -> str:
     document, names = bundle(ROOT / "schema")
-    code = fastjsonschema.compile_to_code(document)
+    code = compile_to_code(document)
     # The generated code imports its exception classes from fastjsonschema; define them here instead,
     # so speclint needs fastjsonschema only to run this script.
     code = code.replace(

@@ -66,7 +66,7 @@ def parse_spec(
         if not line or line.isspace():  # (not line.strip(), without a copy of the line)
             continue
         number = index + 1
-        if number in consumed:
+        if consumed and number in consumed:
             previous_text = line
             continue
         shape = shape_of(line)
@@ -203,7 +203,9 @@ def _append(sections: list[Section], heading: _Heading, keys, end_line: int, mer
         while first > 0 and sections[first - 1].line == sections[-1].line:
             first -= 1
         last = sections[first:]
-        if last[0].heading.lower() != text.lower() and all(s.end_line < heading.line for s in last):
+        # (first whether any key is shared at all, which it rarely is: the other tests cost more)
+        shares_a_key = any(s.key in keys for s in last) if len(last) > 1 else last[0].key in keys
+        if shares_a_key and last[0].heading.lower() != text.lower() and all(s.end_line < heading.line for s in last):
             for section in last:
                 if section.key in keys:
                     section.end_line = end_line

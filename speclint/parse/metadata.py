@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 
 from speclint.memo import Memo
 from speclint.parse.model import Field
@@ -41,35 +42,27 @@ def _has_wide_gap(rest: str, line: str) -> bool:
 
 # For may_hold_field: each byte of a text's ASCII form becomes its class. "!": a character that may make a field
 # (":", tab, "*", "_", a digit; "?", which stands for any non-ASCII character, and the control characters, among
-# them the white space other than the plain space); "-": "-" and "+", a bullet; " ": the space; "\n" stays; "a": any
-# other character.
+# them the white space other than the plain space); " ": the space; "\n" stays; "a": any other character.
 _FIELD_CLASSES = bytes(
-    ord("\n") if byte == 10 else ord(" ") if byte == 32 else ord("-") if chr(byte) in "-+"
+    ord("\n") if byte == 10 else ord(" ") if byte == 32
     else ord("!") if byte < 32 or byte >= 127 or chr(byte) in ":*_?0123456789" else ord("a")
     for byte in range(256)
 )
-_INDENT = re.compile(rb"\n +")
-_NOT_MARK = bytes(byte for byte in range(256) if byte not in b"!\n")
-_MARKS, _MARK = re.compile(rb"!+"), re.compile(rb"!")
 
 
 def may_hold_field(lines: list[str], text: str) -> set[int] | None:
     """The indexes of the lines on which ``match_line`` may find a field: none of the others has one, as they
-    have no ":", tab, "*", "_" or digit, no bullet and no wide gap. Worked out for the whole text (``lines``
-    joined with newlines) in a few calls; most lines are prose, and testing each one by one costs more than
-    reading it. None when the lines cannot be told apart in the text (a line with a newline of its own)."""
-    # Where a line has no "!", its only white space is the plain space. With the spaces that indent each line
-    # taken away, a wide gap is then any two spaces, and a bullet ("- " or "+ "; "* " and "• " have a "!") is
-    # "- " at the start of a line: each becomes a "!" too, and a line may hold a field if it has a "!".
-    classes = text.encode("ascii", "replace").translate(_FIELD_CLASSES).lstrip(b" ")
-    classes = _INDENT.sub(b"\n", classes).replace(b"  ", b"!").replace(b"\n- ", b"\n!")
-    if classes.startswith(b"- "):
-        classes = b"!" + classes[1:]
-    # Keep the newlines and one "!" for each line that has any: the i-th "!" then stands at its line's index + i.
-    marks = _MARKS.sub(b"!", classes.translate(None, _NOT_MARK))
-    if marks.count(b"\n") + 1 != len(lines):
+    have no ":", tab, "*", "_" or digit and no wide gap. Worked out for the whole text (``lines`` joined with
+    newlines) in a few calls; most lines are prose, and testing each one by one costs more than reading it.
+    None when the lines cannot be told apart in the text (a line with a newline of its own)."""
+    # Where a line has no "!", its only white space is the plain space, and a wide gap is two spaces after
+    # something else than a space (not the indentation): "a  ", which becomes a "!" too. A bullet ("- ", "+ ")
+    # there is no field either: taken away, it leaves a line that starts with a letter and has none of these.
+    classes = text.encode("ascii", "replace").translate(_FIELD_CLASSES).replace(b"a  ", b"!")
+    lines_marks = classes.translate(None, b"a ").split(b"\n")  # each line's "!"s: empty for a line that has none
+    if len(lines_marks) != len(lines):
         return None
-    return {mark.start() - before for before, mark in enumerate(_MARK.finditer(marks))}
+    return set(compress(count(), lines_marks))
 
 
 @dataclass(frozen=True)
