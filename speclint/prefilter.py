@@ -510,7 +510,27 @@ def may_match_every(literal_sets: tuple[frozenset[str], ...], forms: TextForms) 
 
 def may_find(pattern, ctx) -> bool:
     """False only when ``pattern`` certainly has no match anywhere in the file's text."""
-    return may_match_every(literal_sets_of(pattern), text_forms(ctx))
+    return may_match_pattern(pattern, text_forms(ctx))
+
+
+def may_match_pattern(pattern, forms: TextForms) -> bool:
+    """``may_match_every(literal_sets_of(pattern), forms)``, with the sets read and sorted once per pattern:
+    every pattern rule asks this of every file, and most are answered by the word sets alone."""
+    entry = _LITERAL_TESTS.get(id(pattern))
+    if entry is None:
+        if len(_LITERAL_TESTS) >= _MAX_LITERAL_TESTS:  # patterns a rule makes from a file's text: bounded
+            _LITERAL_TESTS.clear()
+        kinds = tuple(_LITERAL_KINDS.answer(literals, _literal_kinds) for literals in literal_sets_of(pattern))
+        entry = _LITERAL_TESTS[id(pattern)] = (pattern, kinds)  # (kept with it: no other pattern can get its id)
+    words = forms.words
+    for single_words, others in entry[1]:
+        if words.isdisjoint(single_words) and not any(map(may_be_in, others, repeat(forms))):
+            return False
+    return True
+
+
+_LITERAL_TESTS: dict[int, tuple] = {}
+_MAX_LITERAL_TESTS = 5_000
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,10 +23,9 @@ from speclint.prefilter import (
     RAW,
     TextForms,
     fast_form,
-    literal_sets_of,
     literals_of,
     may_be_in,
-    may_match_every,
+    may_match_pattern,
     required_prefixes,
     stays_on_one_line,
     text_forms,
@@ -44,7 +43,7 @@ def find_all(pattern, ctx) -> Iterable[re.Match]:
 
 def find_in(pattern, text: str, forms: TextForms) -> Iterable[re.Match]:
     """The matches ``pattern.finditer(text)`` would give, in order; ``forms`` is ``normalize(text)``."""
-    if not may_match_every(literal_sets_of(pattern), forms):
+    if not may_match_pattern(pattern, forms):
         return ()
     if isinstance(pattern, re.Pattern):  # a user pack's timed pattern (the `regex` module) is searched as it is
         places = _places(pattern, text, forms.folded)

@@ -10,6 +10,7 @@ from conftest import CLEAN, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from speclint import prefilter
 from speclint.config import Config
 from speclint.prefilter import (
     fast_form,
@@ -17,6 +18,7 @@ from speclint.prefilter import (
     literal_sets_of,
     may_match,
     may_match_every,
+    may_match_pattern,
     normalize,
     required_literal_sets,
     required_literals,
@@ -77,6 +79,24 @@ def test_each_part_of_a_pattern_gives_a_set_the_text_must_have_one_of():
     assert sets[0] == required_literals(r"\b(?:January|May)\s+XX\b")
     assert may_match(sets[0], normalize("It may rain")) and not may_match_every(sets, normalize("It may rain"))
     assert may_match_every(sets, normalize("Adopted: May XX, 2024"))
+
+
+def test_the_kept_literal_test_of_a_pattern_answers_as_its_sets_do():
+    texts = [normalize(text) for text in ("It may rain", "Adopted: May XX, 2024", "Lifts 50 lbs", "")]
+    for pattern in _shipped_patterns() + [re.compile(r"\b(?:January|May)\s+XX\b")]:
+        for forms in texts:
+            for _ in range(2):  # the second time from what was kept
+                assert may_match_pattern(pattern, forms) == may_match_every(literal_sets_of(pattern), forms), pattern.pattern
+
+
+def test_the_literal_tests_kept_are_bounded_and_never_another_patterns(monkeypatch):
+    monkeypatch.setattr(prefilter, "_MAX_LITERAL_TESTS", 3)
+    forms = normalize("Adopted: May XX, 2024")
+    for _ in range(5):
+        # each pattern is made anew (as a rule that builds one from a file's text does): kept, then let go
+        assert may_match_pattern(re.compile(r"\bMay\s+XX\b"), forms)
+        assert not may_match_pattern(re.compile(r"\bJune\s+XX\b"), forms)
+        assert len(prefilter._LITERAL_TESTS) <= 3
 
 
 def test_case_insensitive_letters_that_lower_does_not_fold():
