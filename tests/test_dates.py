@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speclint.config import Config, ConfigError, resolve
 from speclint.lint import lint_path, lint_text
@@ -435,3 +437,77 @@ def test_cli_honours_speclint_today(run_speclint):
     earlier = run_speclint("check", "--select", "D", seed, env={"SPECLINT_TODAY": "2025-06-01"})
     assert earlier.returncode == 1
     assert f"{seed}:9:16: D702 [warning] Revision date \"01-29-2026\" is after today (June 1, 2025)." in earlier.stdout
+
+
+# -- the fast paths of find_labelled_dates: the same dates as the plain searches ------------------------
+
+def plain_labelled_dates(text: str, today: date) -> list[tuple]:
+    """find_labelled_dates done the plain way: the keyword pattern searched over the whole text, each window read afresh."""
+    from speclint.parse import dates
+
+    found = {}
+    for keyword in dates._KEYWORD.finditer(text):
+        stop = keyword.end() + dates._REACH
+        following = dates._KEYWORD.search(text, keyword.end(), stop)
+        window = text[keyword.end() : following.start() if following else stop]
+        for match in dates._LOOSE.finditer(window):
+            gap = window[: match.start()]
+            tight = dates._TIGHT_GAP.fullmatch(gap)
+            if tight or (match.lastgroup not in dates._SHORT and dates._WORDY_GAP.fullmatch(gap) and not dates._BLANK_LINE.search(gap)):
+                parsed = dates._build(match, today)
+                start = keyword.end() + parsed.start
+                end = keyword.end() + parsed.end
+                found[start] = (keyword.lastgroup, keyword.group(0), keyword.start(), parsed.text, start, end, parsed.value, parsed.problem)
+                break
+    return [found[start] for start in sorted(found)]
+
+
+def fast_labelled_dates(text: str, today: date) -> list[tuple]:
+    from speclint.prefilter import normalize
+    from speclint.search import fold
+
+    found = find_labelled_dates(text, today, fold(text), normalize(text).words)
+    return [(d.kind, d.keyword, d.keyword_start, d.date.text, d.date.start, d.date.end, d.date.value, d.date.problem) for d in found]
+
+
+def test_labelled_dates_of_the_example_specs_are_those_of_the_plain_search():
+    specs = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "specs").rglob("*.txt"))]
+    assert specs
+    for text in specs:
+        expected = plain_labelled_dates(text, TODAY)
+        assert fast_labelled_dates(text, TODAY) == expected
+        assert fast_labelled_dates(text, TODAY) == expected  # again: the windows' dates now come from the memo
+
+
+_DATE_PIECES = [
+    "Adopted", "ADOPTION", "adoption date", "Revised", "revision", "Rev.", "rev", "Date", "DATE", "Last", "last", "Board",
+    "Originally", "originally", "modified", "Amended", "updated", "Effective", "effectively", "approved", "Approval",
+    "revised-", "_revised", "reviewed", "prevent", "\u017f", "\u0131", "dated", "on", "by the Board", "No.", "18-45",
+    "12/82", "01/04", "3/2019", "7-1-21", "June 4, 2018", "13/01/2020", "02/30/2019", "2019", "Sept. 2020", "\u0130",
+    " ", "  ", "\n", "\n\n", "\t", ":", ".", ",", "-", "x", "9",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=40))
+def test_labelled_dates_of_generated_text_are_those_of_the_plain_search(pieces):
+    text = "".join(pieces)
+    for today in (TODAY, date(2002, 1, 1)):
+        assert fast_labelled_dates(text, today) == plain_labelled_dates(text, today)
+
+
+def test_the_memos_answer_for_the_today_they_were_asked_with():
+    """"01/04" is January 2004 in 2026, but January 1904 in 2002: the memos keep an answer per today."""
+    for today, year in ((TODAY, 2004), (date(2002, 1, 1), 1904), (TODAY, 2004)):
+        assert parse_date("01/04", today).value == date(year, 1, 1)
+        assert [d.date.value for d in find_labelled_dates("Revised: 01/04", today)] == [date(year, 1, 1)]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Revised: ", "07-2010", "12/82", " ", "Rev. ", "x", "2019", "13/01/2020", ":"]), max_size=8))
+def test_field_dates_from_the_memo_are_those_worked_out_afresh(pieces):
+    from speclint.parse import dates
+
+    text = "".join(pieces)
+    for today in (TODAY, date(2002, 1, 1), TODAY):  # two-digit years depend on today: so does the memo's key
+        assert parse_date(text, today) == dates._parse_value((text, today))

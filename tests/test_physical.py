@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speclint.checks.physical import WEIGHT, _pounds
 from speclint.checks.sentences import sentences
@@ -148,3 +150,95 @@ def test_strength_levels_are_found_from_the_level_words_alone():
         source = ctx.source.text
         expected = [m.span() for m in physical.STRENGTH.finditer(source)]
         assert [m.span() for m in search.finditer_at(physical.STRENGTH, source, physical._strength_starts(ctx))] == expected
+
+
+# -- P303 and P310 look for their words only where the text's words allow: the same findings as the plain searches --
+
+def _context(text):
+    from speclint.engine import RuleContext
+    from speclint.parse import parse_spec
+    from speclint.read import read_bytes
+
+    return RuleContext(parse_spec(read_bytes(text.encode(), "x.txt")), options=Config().rule_options)
+
+
+def plain_p303(text):
+    from speclint.checks import physical
+
+    found = []
+    for sentence in sentences(text):
+        matches = list(physical.LIFTING_WITHOUT_WEIGHT.finditer(sentence.text))
+        if matches and not WEIGHT.search(sentence.text):
+            found += [(sentence.start + m.start(), sentence.start + m.end()) for m in matches]
+    return found
+
+
+def plain_p310(text):
+    from speclint.checks import physical
+
+    licence = physical.DRIVER_LICENCE.search(text)
+    if not licence or physical.DRIVING_DUTY.search(physical.DRIVER_LICENCE.sub(" ", text)):
+        return []
+    return [licence.span()]
+
+
+def fast_findings(raw, code):
+    """The rule's findings (as offsets) in the text as read from ``raw``, and that text."""
+    from speclint.checks import physical
+
+    rule = {"P303": physical.LiftingWithoutWeight, "P310": physical.LicenceWithoutDriving}[code]()
+    ctx = _context(raw)
+    source = ctx.source
+    found = [(source.line_offset(v.line) + v.column - 1, source.line_offset(v.end_line) + v.end_column - 1) for v in rule.check(ctx)]
+    return found, source.text
+
+
+_PHYSICAL_PIECES = [
+    "light", "Medium", "MODERATE", "heavy", "lift", "Lifting", "lifts", "carrying", "objects", "loads", "materials", "25 pounds",
+    "10 lbs", "driver's license", "Drivers License", "driver\u2019s licence", "commercial driver", "commercial drivers", "CDL",
+    "class C license", "Class A licensed", "licensetruck", "drive", "drives", "driving record", "vehicle", "trucks",
+    "travelling", "transport", "delivery", "field visits", "site visit", "job sites", "work sites", "work", "\u017fite",
+    "l\u0131ft", "_", "-", " ", " ", "\n", "\n\n", ". ", ", ", "x", "Must ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PHYSICAL_PIECES), max_size=30))
+def test_p303_and_p310_find_what_the_plain_searches_find(pieces):
+    raw = "TITLE\n" + "".join(pieces) + "\n"
+    for code, plain in (("P303", plain_p303), ("P310", plain_p310)):
+        found, text = fast_findings(raw, code)
+        assert found == plain(text)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_p303_and_p310_on_the_seeds_are_those_of_the_plain_searches(seed):
+    raw = seed.read_text(encoding="utf-8")
+    for code, plain in (("P303", plain_p303), ("P310", plain_p310)):
+        found, text = fast_findings(raw, code)
+        assert found == plain(text)
+
+
+# Every form of the words the patterns start with (written out here, not taken from the rule's tables).
+_DUTY_WORDS = (
+    "drive drives driving vehicle vehicles truck trucks travel travels traveling travelling transport transports transporting "
+    "deliver delivers delivering delivery"
+).split() + ["field visits", "site visit", "job sites", "work sites"]
+_LIFTING_WORDS = "sedentary light medium moderate heavy lift lifting".split()
+
+
+def _every_word_form():
+    for word in _DUTY_WORDS:
+        yield f"Must possess a driver's license.\nDuties: {word.capitalize()} as needed.\n"
+    for licence in ("driver license", "drivers license", "Commercial driver", "CDL", "class B license"):
+        yield f"Must possess a {licence}.\nDuties: filing.\n"
+    for word in _LIFTING_WORDS:
+        yield f"Duties: {word} loads; {word} heavy; {word.capitalize()} work.\n"
+
+
+@pytest.mark.parametrize("raw", list(_every_word_form()))
+def test_every_word_a_start_allows_is_looked_for(raw):
+    # Each word alone in its text: a word missing from a table of the rules makes that text's findings differ.
+    for code, plain in (("P303", plain_p303), ("P310", plain_p310)):
+        found, text = fast_findings("TITLE\n" + raw, code)
+        assert found == plain(text)

@@ -18,6 +18,7 @@ from speclint import search
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
 from speclint.parse.dates import ParsedDate, find_labelled_dates, parse_date, spell, years_before
+from speclint.prefilter import text_forms
 
 DEFAULT_STALE_AFTER_YEARS = 5
 TODAY_VARIABLE = "SPECLINT_TODAY"
@@ -89,7 +90,7 @@ def _find_date_mentions(ctx: RuleContext, today: date) -> list[DateMention]:
         if parsed is not None:
             column = item.column + parsed.start
             found[(item.line, column)] = DateMention(item.key, parsed, item.line, column, item.label)
-    for labelled in find_labelled_dates(ctx.source.text, today, search.folded_text(ctx)):
+    for labelled in find_labelled_dates(ctx.source.text, today, search.folded_text(ctx), text_forms(ctx).words):
         line, column = ctx.source.position(labelled.date.start)
         found.setdefault((line, column), DateMention(labelled.kind, labelled.date, line, column, labelled.keyword.strip()))
     return [found[key] for key in sorted(found)]

@@ -16,7 +16,7 @@ from speclint import search
 from speclint.checks.sentences import Sentence, sentence_bounds, sentences
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
-from speclint.prefilter import fast_form, may_find
+from speclint.prefilter import fast_form, text_forms
 
 _WORD_NUMBERS = {
     "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30, "thirty-five": 35,
@@ -51,7 +51,11 @@ ASSISTED, LIFTING_WITHOUT_WEIGHT, STRENGTH = (fast_form(pattern) for pattern in 
 # The words every match starts with (in lower case): the whole-text searches try those places only
 # (speclint.search; the same matches, without a try at every position of the text).
 _STRENGTH_STARTS = ("sedentary", "light", "medium", "heavy", "very", "primarily", "mostly", "generally", "largely", "essentially")
-_LIFTING_STARTS = ("light", "medium", "moderate", "heavy", "lift")
+# Each with the words of which a match there has one as a whole word: a text without any of them (its words, from
+# speclint.prefilter.normalize) has no match there, so the string is not looked for.
+_LIFTING_STARTS = (
+    ("light", {"light"}), ("medium", {"medium"}), ("moderate", {"moderate"}), ("heavy", {"heavy"}), ("lift", {"lift", "lifting"}),
+)  # fmt: skip
 # The most each level allows occasionally and frequently (pounds).
 LEVEL_LIMITS = {"sedentary": (10, 0), "light": (20, 10), "medium": (50, 25), "heavy": (100, 50)}
 
@@ -86,7 +90,13 @@ def _sentence_bounds(ctx: RuleContext) -> tuple[list[int], list[int]]:
 
 def _places(ctx: RuleContext, words: tuple[str, ...]) -> list[int]:
     """Where the words are in the text (offsets, in order; see speclint.search)."""
-    return ctx.shared(f"places of {words}", lambda: search.places(search.folded_text(ctx), words))
+    return ctx.shared(("places of", words), lambda: search.places(search.folded_text(ctx), words))
+
+
+def _wanted(ctx: RuleContext, starts) -> tuple[str, ...]:
+    """The strings of ``starts`` (each with the words of which a match there has one) that a match may start with in this text."""
+    words = text_forms(ctx).words
+    return tuple(start for start, needed in starts if not words.isdisjoint(needed))
 
 
 def _sentences_at(ctx: RuleContext, places: list[int]):
@@ -108,10 +118,9 @@ def _sentences_at(ctx: RuleContext, places: list[int]):
 
 
 def _find_weights(ctx: RuleContext):
-    if not may_find(WEIGHT, ctx):  # no "lb" or "pound" anywhere
-        return
     sentence_frequencies = ctx.shared("frequencies per sentence", dict)  # for P304 too
-    # Every weight ends in "lb" or "pound" (in some case): only sentences with one are searched.
+    # Every weight ends in "lb" or "pound" (in some case): only sentences with one are searched. (Where neither
+    # is, that search of the folded text costs less than the literal test, which looks for six strings.)
     for sentence, _ in _sentences_at(ctx, _places(ctx, ("lb", "pound"))):
         frequencies = None
         for match in WEIGHT.finditer(sentence.text):
@@ -205,7 +214,7 @@ def _strength_starts(ctx: RuleContext) -> list[int]:
     are worked out from them: "very " before "heavy", and the adverb before "sedentary" (maybe "a" between)."""
     text, folded = ctx.source.text, search.folded_text(ctx)
     starts = []
-    for place in _places(ctx, _LEVEL_WORDS):
+    for place in _places(ctx, _wanted(ctx, _LEVEL_WORDS)):
         starts += (place, place - 5)  # "very heavy" (for any level word: more places to try do no harm)
         if folded.startswith(b"sedentary", place):
             end = _skip_space_back(text, place)  # after the adverb and "\s+"
@@ -223,7 +232,7 @@ def _skip_space_back(text: str, end: int) -> int:
     return end
 
 
-_LEVEL_WORDS = ("sedentary", "light", "medium", "heavy")
+_LEVEL_WORDS = tuple((word, {word}) for word in ("sedentary", "light", "medium", "heavy"))  # as _LIFTING_STARTS
 _ADVERB_LENGTHS = sorted({len(word) for word in ("primarily", "mostly", "generally", "largely", "essentially")})
 
 
@@ -329,9 +338,10 @@ class LiftingWithoutWeight(PythonRule):
     )
 
     def check(self, ctx: RuleContext):
-        if not may_find(LIFTING_WITHOUT_WEIGHT, ctx):
+        wanted = _wanted(ctx, _LIFTING_STARTS)
+        if not wanted:
             return
-        places = _places(ctx, _LIFTING_STARTS)
+        places = _places(ctx, wanted)
         if not search.search_at(LIFTING_WITHOUT_WEIGHT, ctx.source.text, places):
             return
         for sentence, here in _sentences_at(ctx, places):
@@ -390,9 +400,20 @@ DRIVING_DUTY = re.compile(
     re.IGNORECASE,
 )
 DRIVER_LICENCE, DRIVING_DUTY = fast_form(DRIVER_LICENCE), fast_form(DRIVING_DUTY)
-# The words each match starts with (in lower case), as _STRENGTH_STARTS.
-_LICENCE_STARTS = ("driver", "commercial driver", "cdl", "class")
-_DRIVING_STARTS = ("driv", "vehicle", "truck", "travel", "transport", "deliver", "field ", "site visit", "job site", "work sites")
+# The words each match starts with (in lower case), as _STRENGTH_STARTS, each with its whole words as _LIFTING_STARTS.
+_LICENCE_STARTS = (("driver", {"driver", "drivers"}), ("commercial driver", {"commercial"}), ("cdl", {"cdl"}), ("class", {"class"}))
+_DRIVING_STARTS = (
+    ("driv", {"drive", "drives", "driving"}),
+    ("vehicle", {"vehicle", "vehicles"}),
+    ("truck", {"truck", "trucks"}),
+    ("travel", {"travel", "travels", "traveling", "travelling"}),
+    ("transport", {"transport", "transports", "transporting"}),
+    ("deliver", {"deliver", "delivers", "delivering", "delivery"}),
+    ("field ", {"field"}),
+    ("site visit", {"site"}),
+    ("job site", {"job"}),
+    ("work sites", {"sites"}),
+)
 
 
 @register
@@ -425,7 +446,7 @@ class LicenceWithoutDriving(PythonRule):
 
     def check(self, ctx: RuleContext):
         text = ctx.source.text
-        licences = list(search.finditer_at(DRIVER_LICENCE, text, _places(ctx, _LICENCE_STARTS)))
+        licences = list(search.finditer_at(DRIVER_LICENCE, text, _places(ctx, _wanted(ctx, _LICENCE_STARTS))))
         if not licences:
             return
         licence = licences[0]
@@ -439,9 +460,20 @@ class LicenceWithoutDriving(PythonRule):
             end = found.end()
         without = "".join(pieces) + text[end:]
         folded_without = b"".join(folded_pieces) + folded[end:]
-        if search.search_at(DRIVING_DUTY, without, search.places(folded_without, _DRIVING_STARTS)):
+        # A licence ends at a word's end but for "commercial driver" and "class ... licen[cs]e": when one of those ends
+        # inside a word ("licensed"), the blank makes the rest of that word a word of its own, which the text lacks.
+        if all(found.end() == len(text) or not _is_word_char(text[found.end()]) for found in licences):
+            driving = _wanted(ctx, _DRIVING_STARTS)
+        else:
+            driving = tuple(start for start, _ in _DRIVING_STARTS)
+        if search.search_at(DRIVING_DUTY, without, search.places(folded_without, driving)):
             return
         yield ctx.span_violation(self, licence.start(), licence.end(), self.message.format(match=licence.group(0)))
+
+
+def _is_word_char(char: str) -> bool:
+    """What \\w matches (in a str pattern)."""
+    return char.isalnum() or char == "_"
 
 
 _ESSENTIAL_MARKER = re.compile(r"\bessential\b|\(\s*[EM]\s*\)", re.IGNORECASE)

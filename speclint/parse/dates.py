@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from datetime import date
 
 from speclint import search
+from speclint.memo import Memo
 
 __all__ = [
     "ParsedDate",
@@ -126,6 +128,11 @@ class ParsedDate:
             return date(self.value.year, self.value.month, calendar.monthrange(self.value.year, self.value.month)[1])
         return self.value
 
+    def moved(self, offset: int) -> ParsedDate:
+        """The same date with its offsets ``offset`` further on (into a longer text)."""
+        start, end = self.start + offset, self.end + offset
+        return ParsedDate(self.text, start, end, self.value, self.precision, self.shape, self.problem, self.suggestion)
+
     def spelled_out(self) -> str:
         """The date as a reader should see it: "June 4, 2018", "December 1982", "2019"."""
         if self.value is None:
@@ -153,7 +160,7 @@ def _year(text: str, today: date) -> int:
     return int(text) if len(text) == 4 else expand_year(int(text), today)
 
 
-def _build(match: re.Match, today: date, offset: int = 0) -> ParsedDate:
+def _build(match: re.Match, today: date) -> ParsedDate:
     shape = match.lastgroup  # the outer group of the alternative that matched
     month_group, day_group, year_group = _PARTS[shape]
     month_text = match.group(month_group) if shape != "year" else None
@@ -166,7 +173,7 @@ def _build(match: re.Match, today: date, offset: int = 0) -> ParsedDate:
     precision = DAY if with_day else MONTH if shape != "year" else YEAR
     year = _year(match.group(year_group), today)
     text = match.group(0)
-    start, end = match.start() + offset, match.end() + offset
+    start, end = match.span()
 
     def invalid(problem: str, suggestion: str | None = None) -> ParsedDate:
         return ParsedDate(text, start, end, None, precision, shape, problem, suggestion)
@@ -205,12 +212,22 @@ def parse_date(text: str, today: date | None = None) -> ParsedDate | None:
 
     A full form anywhere in the value wins; a short form ("12/82", "2019") counts
     only at the start of the value, so "Resolution No. 18-45" holds no date."""
-    today = today or date.today()
+    return _VALUE_DATES.answer((text, today or date.today()), _parse_value)
+
+
+def _parse_value(key: tuple[str, date]) -> ParsedDate | None:
+    text, today = key
     found = find_dates(text, today)
     if found:
         return found[0]
     match = _LOOSE.match(text, len(text) - len(text.lstrip(" \t:.-")))
     return _build(match, today) if match else None
+
+
+# The same field values ("07-2010") and the same text after a date word come back spec after spec.
+# (ParsedDate is frozen, so one answer can serve them all.)
+_VALUE_DATES = Memo(limit=5_000)  # (field value, today) -> ParsedDate or None
+_WINDOW_DATES = Memo(limit=5_000)  # (text after a date word, today) -> ParsedDate (offsets into that text) or None
 
 
 # -- dates that running text labels ------------------------------------------------
@@ -236,7 +253,12 @@ _REACH = 160  # characters after the word where its date may be
 # stand before them, white space between: "date", "last", "board", "originally". The keyword searches try
 # those places only (speclint.search: the same matches, found faster).
 _KEYWORD_WORDS = ("adopt", "rev", "modified", "amended", "updated", "effective", "approv")
-_WORD_BEFORE_LENGTHS = sorted({len(word) for word in ("date", "last", "board", "originally")})
+# The main words themselves. A match has each as a whole word (\b before it, no letter, digit or "-" after it), so
+# a text whose words (speclint.prefilter.normalize) lack one has no match with it; most specs have two or three.
+_MAIN_WORDS = (
+    "adopted", "adoption", "revised", "modified", "amended", "updated", "revision", "rev", "effective", "approved", "approval",
+)  # fmt: skip
+_WORDS_BEFORE = ((4, (b"date", b"last")), (5, (b"board",)), (10, (b"originally",)))  # by length, as the folded text has them
 
 
 @dataclass(frozen=True)
@@ -249,42 +271,54 @@ class LabelledDate:
     date: ParsedDate  # offsets into the whole text
 
 
-def find_labelled_dates(text: str, today: date | None = None, folded: bytes | None = None) -> list[LabelledDate]:
+def find_labelled_dates(
+    text: str, today: date | None = None, folded: bytes | None = None, words: Set[str] | None = None
+) -> list[LabelledDate]:
     """Dates that the text calls adopted, revised, effective or approved, in order:
     "Adopted: 12/82", "Rev. 3/2019", "Effective 7-1-21", "approved by the Board on
-    June 4, 2018". A date goes with the nearest such word before it. ``folded`` is ``search.fold(text)``, if made already."""
+    June 4, 2018". A date goes with the nearest such word before it. ``folded`` is ``search.fold(text)``, if made already;
+    ``words`` the whole words of the text (``speclint.prefilter.normalize(text).words``), if known: then only the date
+    words among them are looked for."""
     today = today or date.today()
     found: dict[int, LabelledDate] = {}
-    starts = _keyword_starts(text, search.fold(text) if folded is None else folded)
+    starts = _keyword_starts(text, search.fold(text) if folded is None else folded, words)
     for keyword in search.finditer_at(_KEYWORD, text, starts):
-        kind = keyword.lastgroup
         stop = keyword.end() + _REACH
         following = search.search_at(_KEYWORD, text, starts, keyword.end(), stop)
         if following:
             stop = following.start()  # a date after the next such word is that word's
-        window = text[keyword.end() : stop]
-        for match in _LOOSE.finditer(window):
-            # The gap is tested before the date is built: most candidates fail it. (ParsedDate.short is
-            # ``shape in _SHORT``; ``start`` is the match's start plus the window's offset.)
-            gap = window[: match.start()]
-            if _TIGHT_GAP.fullmatch(gap) or (match.lastgroup not in _SHORT and _WORDY_GAP.fullmatch(gap) and not _BLANK_LINE.search(gap)):
-                candidate = _build(match, today, keyword.end())
-                found[candidate.start] = LabelledDate(kind, keyword.group(0), keyword.start(), candidate)
-                break
+        dated = _WINDOW_DATES.answer((text[keyword.end() : stop], today), _first_labelled_date)
+        if dated is not None:
+            candidate = dated.moved(keyword.end())
+            found[candidate.start] = LabelledDate(keyword.lastgroup, keyword.group(0), keyword.start(), candidate)
     return [found[start] for start in sorted(found)]
 
 
-def _keyword_starts(text: str, folded: bytes) -> list[int]:
-    """The places where a match of _KEYWORD may start: at each of its main words, and where a word of the
-    length of those that may stand before it ends at the white space before the main word."""
+def _first_labelled_date(key: tuple[str, date]) -> ParsedDate | None:
+    """The date that the text right after a date word gives, if any (offsets into that text)."""
+    window, today = key
+    for match in _LOOSE.finditer(window):
+        # The gap is tested before the date is built: most candidates fail it. (ParsedDate.short is ``shape in _SHORT``.)
+        gap = window[: match.start()]
+        if _TIGHT_GAP.fullmatch(gap) or (match.lastgroup not in _SHORT and _WORDY_GAP.fullmatch(gap) and not _BLANK_LINE.search(gap)):
+            return _build(match, today)
+    return None
+
+
+def _keyword_starts(text: str, folded: bytes, words: Set[str] | None = None) -> list[int]:
+    """The places where a match of _KEYWORD may start: at each of its main words, and where one of the words
+    that may stand before it ends at the white space before the main word. Given the text's ``words``, only
+    the main words among them are looked for."""
+    needles = _KEYWORD_WORDS if words is None else [word for word in _MAIN_WORDS if word in words]
     starts = []
-    for place in search.places(folded, _KEYWORD_WORDS):
+    for place in search.places(folded, needles):
         starts.append(place)
         space = place
         while space > 0 and text[space - 1].isspace():  # (\s, as the pattern has it)
             space -= 1
         if space < place:
-            starts.extend(space - length for length in _WORD_BEFORE_LENGTHS if space >= length)
+            # The folded text has each word before where the text has it (search.fold), so only those are tried.
+            starts.extend(space - n for n, before in _WORDS_BEFORE if space >= n and folded[space - n : space] in before)
     return sorted(set(starts))
 
 
