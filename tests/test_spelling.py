@@ -7,6 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import CLEAN, ROOT, SEEDS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from speclint.checks.spelling import _confusions
 from speclint.config import Config
@@ -283,7 +285,7 @@ def test_word_searches_on_random_text():
 
     finder, by_word = _confusions()
     pieces = ["a", "Z", "of", "Then", "it", "’s", "'", " ", "\n", "\t", "\u00a0", "2", "_", "é", "\u212a", "-", "("]
-    pieces += ["www.", ".gov", "@", "/", "\\"]
+    pieces += ["www.", ".gov", "@", "/", "\\", ".us", ".docx", "x", "\u2028"]
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
@@ -317,3 +319,55 @@ def test_confusion_after_test_is_only_a_shortcut():
                     checked += 1
                     matched += found is not None
     assert checked > 100 and matched > 10
+
+
+def _document_names_searched_in_full(text: str) -> set[str]:
+    """What T401 took as the spec's own names before it asked word by word: every capitalised word used twice or more
+    and never in lowercase, and every abbreviation the whole-text search for definitions finds."""
+    from collections import Counter
+
+    from speclint.checks.spelling import _DEFINED_ABBREVIATION
+    from speclint.words.tokens import bare, words
+
+    capitalised: Counter[str] = Counter()
+    lowercase = set()
+    for spelling in words(text).texts:
+        word = bare(spelling)
+        if word[:1].isupper():
+            capitalised[word] += 1
+        else:
+            lowercase.add(word.lower())
+    names = {word for word, count in capitalised.items() if count >= 2 and word.lower() not in lowercase}
+    return names | {match.group(1) for match in _DEFINED_ABBREVIATION.finditer(text)}
+
+
+def _asked_names(text: str) -> set[str]:
+    """The capitalised words of the text (and their abbreviations' spellings) that _is_document_name says yes to."""
+    from speclint.checks.spelling import _is_document_name
+    from speclint.words.tokens import bare, words
+
+    context = _TextContext(text)
+    asked = {bare(spelling) for spelling in words(text).texts} | set(re.findall(r"\(([^()]*)\)", text))
+    return {word for word in asked if word[:1].isupper() and _is_document_name(context, word)}
+
+
+NAME_TEXTS = [
+    "Coachella Valley Water District (CVWD) staff; the CVWD board. Desert Water Agency (DWA); see (XYZ) and Foo (Bar).",
+    "Grantz office; Grantz staff; grantz's; Grantz’s. Meter Reading (MR) (MR) and Billing (MR); (Ab) The Ab (Ab).",
+    "Department of Water and Power (DWP) (DWP). Board (BRD) x (BRD). Ca\u2019s Ca's CA's; O'Brien O'Brien's; X's's X's's.",
+    "Human Resources (HR)Manager; City of Example (COE); ((Nested (NE)) Name (NE). A  B (AB) C (CD)",
+]
+
+
+@pytest.mark.parametrize("text", NAME_TEXTS + [path.read_text(encoding="utf-8") for path in SEEDS + CLEAN if path.suffix == ".txt"])
+def test_document_names_asked_word_by_word_are_the_ones_a_full_search_finds(text):
+    full = _document_names_searched_in_full(text)
+    assert _asked_names(text) == {word for word in full if word[:1].isupper()}
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Ab", "AB", "ab", "Ab's", "ab’s", "of", "and", " ", "  ", "\n", "(", ")", "(AB)", "(Ab)", "Cd", "-", "x",
+                                 "'", "\u00a0", "CD", "(CD)"]), max_size=24).map("".join))
+def test_document_names_on_generated_text(text):
+    full = _document_names_searched_in_full(text)
+    assert _asked_names(text) == {word for word in full if word[:1].isupper()}

@@ -26,7 +26,7 @@ from speclint.engine.rule import PythonRule, register
 from speclint.prefilter import text_forms
 from speclint.resources import load_yaml, rules_dir
 from speclint.words import lexicon_for
-from speclint.words.tokens import Token, bare, lower_word_texts, match_case, word_columns
+from speclint.words.tokens import Token, bare, distinct_word_texts, lower_word_texts, match_case, word_columns
 
 # -- shared helpers ------------------------------------------------------------------------------
 
@@ -482,7 +482,7 @@ class FusedWords(PythonRule):
             return self._verdict(word, lex, data)
 
         flagged = {}
-        for word in filterfalse(clean.__contains__, set(texts)):
+        for word in filterfalse(clean.__contains__, distinct_word_texts(ctx)):
             found = verdicts.answer(word, verdict)
             if found:
                 flagged[word] = found

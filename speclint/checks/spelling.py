@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain, compress
+from itertools import chain, compress, count
 
 from speclint.engine.context import RuleContext
 from speclint.engine.rule import PythonRule, register
@@ -20,39 +19,43 @@ from speclint.resources import load_yaml, rules_dir
 from speclint.search import fold
 from speclint.words import Token, lexicon_for
 from speclint.words.lexicon import PREFIXES, Lexicon
-from speclint.words.tokens import Words, bare, is_one_token, lower_word_texts, match_case, word_columns
+from speclint.words.tokens import Words, bare, distinct_word_texts, is_one_token, lower_word_texts, match_case, word_columns
 
 # Text a dictionary cannot judge: web and e-mail addresses, file names, paths.
 # Anchored at the start of a space-separated chunk so the search stays linear in the text.
 _NOT_PROSE = re.compile(
     r"(?<!\S)[(\[\"'“]?(?:\S+@\S+|(?:https?://|www\.)\S+|[\w-]+\.(?:gov|org|com|net|edu|us|pdf|docx?|xlsx?)\b\S*|\S*[/\\]\S*[/\\]\S*)"
 )
-# What every _NOT_PROSE match holds: "@", "/", "\\", "www." or a dot before one of its endings. Only lines with one are
-# searched: the full pattern, tried at every character of the text, cost as much as the rest of T401.
-_NOT_PROSE_HINT = re.compile(r"[@/\\.](?:(?<!\.)|gov|org|com|net|edu|us|pdf|doc|xls|(?<=www\.))")
+# What every _NOT_PROSE match holds: "@", "/", "\\", "www." or a dot before one of its endings. A match is a run of
+# non-space characters and starts at the run's first character, so only the runs that hold one of these are tried.
+_NOT_PROSE_HINTS = ("@", "/", "\\", "www.", ".gov", ".org", ".com", ".net", ".edu", ".us", ".pdf", ".doc", ".xls")
+_UP_TO_LAST_SPACE = re.compile(r".*\s", re.DOTALL)  # the engine takes the whole text, then steps back to the last space
+_NON_SPACE_RUN = re.compile(r"\S*")
 _ACRONYM_LENGTH = 5  # ALL-CAPS words up to this long are taken as acronyms (CVWD, MCWD, AWWA)
 _NAME_SUGGESTION_ZIPF = 3.5
 _CONTEXT_REACH = 60  # characters looked at on each side of a possibly confused word
 # At most 12 capitalised words before the parenthesis: unbounded, each capital letter of an all-caps spec started a
 # search through every following word (90 s for 64 KB of capitals); a longer name still matches from a later word.
 _DEFINED_ABBREVIATION = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:of|and|&|the|for)?\s*[A-Z][\w&.'’-]*){1,12}\s+\(([A-Z][A-Za-z]{1,9})\)")
-_ABBREVIATION_IN_PARENTHESES = re.compile(r"\s\([A-Z][A-Za-z]{1,9}\)")
 _EING = re.compile(r"eing$", re.IGNORECASE)
 _LONGEST_WORD = 45  # letters; "pneumonoultramicroscopicsilicovolcanoconiosis"
 
 
 def _not_prose_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of _NOT_PROSE's matches, in text order. A match is a run of non-space characters, so it never
-    crosses a line break, and a search bounded to its line sees the same characters around it as a full one."""
-    spans: list[tuple[int, int]] = []
-    at = 0
-    while hint := _NOT_PROSE_HINT.search(text, at):
-        line_start = text.rfind("\n", 0, hint.start()) + 1
-        line_end = text.find("\n", hint.end())
-        if line_end == -1:
-            line_end = len(text)
-        spans.extend(match.span() for match in _NOT_PROSE.finditer(text, line_start, line_end))
-        at = line_end
+    """The spans of _NOT_PROSE's matches, in text order. A match is a run of non-space characters that starts where the
+    run does (the lookbehind) and holds a hint, so there is at most one per run, and a run without a hint has none:
+    the pattern is tried only at the start of each run with a hint, found by str.find, not at every character."""
+    run_starts = set()
+    for hint in _NOT_PROSE_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            before = _UP_TO_LAST_SPACE.match(text, 0, at)
+            run_starts.add(before.end() if before else 0)
+            at = text.find(hint, _NON_SPACE_RUN.match(text, at).end())  # on from the end of the run: each run once
+    spans = []
+    for start in sorted(run_starts):
+        if match := _NOT_PROSE.match(text, start):
+            spans.append(match.span())
     return spans
 
 
@@ -91,26 +94,43 @@ def _is_mixed_case(word: str) -> bool:
     return any(ch.isupper() for ch in word[1:]) and not word.isupper()
 
 
-def _document_names(ctx: RuleContext) -> frozenset[str]:
-    """Names and acronyms the spec itself teaches: a capitalised word used twice or more and never
-    in lowercase, or an abbreviation defined in parentheses ("Coachella Valley Water District (CVWD)")."""
+def _is_document_name(ctx: RuleContext, word: str) -> bool:
+    """Whether the spec itself teaches a capitalised word as a name or acronym: it is used twice or more and never in
+    lowercase, or is an abbreviation defined in parentheses ("Coachella Valley Water District (CVWD)").
 
-    def compute():
-        text = ctx.source.text
-        capitalised: dict[str, int] = {}
-        lowercase: set[str] = set()
-        for spelling, count in Counter(word_columns(ctx).texts).items():  # each distinct spelling once
-            word = bare(spelling)
-            if word[:1].isupper():
-                capitalised[word] = capitalised.get(word, 0) + count
-            else:
-                lowercase.add(word.lower())
-        names = {word for word, count in capitalised.items() if count >= 2 and word.lower() not in lowercase}
-        if _ABBREVIATION_IN_PARENTHESES.search(text):  # what every match ends with, found much faster
-            names.update(match.group(1) for match in _DEFINED_ABBREVIATION.finditer(text))
-        return frozenset(names)
+    Asked of a few words in a few files, so only the word's own uses are looked at, not every name the spec teaches."""
+    verdicts = ctx.shared("document name verdicts", dict)  # word -> bool, for this file
+    if word not in verdicts:
+        verdicts[word] = _used_as_name(ctx, word) or _defined_abbreviation(ctx.source.text, word)
+    return verdicts[word]
 
-    return ctx.shared("document_names", compute)
+
+def _used_as_name(ctx: RuleContext, word: str) -> bool:
+    """Used capitalised, as ``word`` itself, twice or more, and never in lowercase."""
+    lower = word.lower()
+    # a spelling whose bare form is ``word`` in some case is ``word`` or its possessive, in some case (picked out in C)
+    forms = {lower, lower + "'s", lower + "\u2019s"}
+    texts = word_columns(ctx).texts
+    uses = [bare(texts[index]) for index in compress(count(), map(forms.__contains__, lower_word_texts(ctx)))]
+    if any(use.lower() == lower and not use[:1].isupper() for use in uses):
+        return False
+    return uses.count(word) >= 2
+
+
+def _defined_abbreviation(text: str, word: str) -> bool:
+    """Whether ``word`` is the abbreviation of one of _DEFINED_ABBREVIATION's matches in the text.
+
+    A match holds no "(" before its last and ends at the ")" after it, so which "(" a match ends at and that match's
+    abbreviation do not depend on the matches before it: the pattern is tried only between the "(" before each
+    "(word)" and the ")" after it, not over the whole text (at each capital letter, through up to 12 words)."""
+    parenthesised = f"({word})"
+    at = text.find(parenthesised)
+    while at >= 0:
+        end = at + len(parenthesised)
+        if _DEFINED_ABBREVIATION.search(text, text.rfind("(", 0, at) + 1, end):
+            return True
+        at = text.find(parenthesised, end)
+    return False
 
 
 def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
@@ -131,11 +151,12 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
 
         # Each distinct spelling is judged once per run (spellings repeat from file to file); only the tokens
         # of the unknown ones are looked at one by one, found in C.
-        unknown = lexicon.sift("T401 spelling fine", set(words.texts), fine)
+        # (All the file's words, not only the prose ones: the set is shared, and only prose tokens are looked up in the result.)
+        unknown = lexicon.sift("T401 spelling fine", distinct_word_texts(ctx), fine)
         if not unknown:
             return found
-        count = len(words.texts)
-        for index in compress(range(count), map(unknown.__contains__, words.texts)):
+        total = len(words.texts)
+        for index in compress(range(total), map(unknown.__contains__, words.texts)):
             token = words.token(index)
             word = token.bare
             if _is_mixed_case(word) or token.glued_to_digit_or_underscore(text):
@@ -145,7 +166,7 @@ def _unknown_words(ctx: RuleContext) -> list[tuple[Token, list[str]]]:
             if _EING.search(word) and lexicon.known(word[:-3]):
                 continue  # "Useing": M606 reports it with its fix
             previous = words.token(index - 1) if index else None
-            following = words.token(index + 1) if index + 1 < count else None
+            following = words.token(index + 1) if index + 1 < total else None
             if _neighbour_join_is_word(lexicon, text, previous, token, following):
                 continue
             if text[token.end : token.end + 1] == "-" and word.lower() in PREFIXES:
@@ -203,7 +224,7 @@ class Misspelling(PythonRule):
         for token, suggestions in _unknown_words(ctx):
             if not suggestions:
                 continue
-            if token.bare[:1].isupper() and token.bare in _document_names(ctx):
+            if token.bare[:1].isupper() and _is_document_name(ctx, token.bare):
                 continue  # a name the spec uses consistently
             start, end = _span(token)
             others = f' Other possibilities: {", ".join(suggestions[1:])}.' if len(suggestions) > 1 else ""

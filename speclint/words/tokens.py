@@ -94,3 +94,9 @@ def word_columns(ctx) -> Words:
 def lower_word_texts(ctx) -> list[str]:
     """The texts of ``word_columns`` in lower case, made once per file."""
     return ctx.shared("lower_word_texts", lambda: list(map(str.lower, word_columns(ctx).texts)))
+
+
+def distinct_word_texts(ctx) -> set[str]:
+    """The distinct texts of ``word_columns``, made once per file: T401 and M607 each judge every distinct word
+    (a set to read, not to change)."""
+    return ctx.shared("distinct word texts", lambda: set(word_columns(ctx).texts))
