@@ -1,4 +1,4 @@
-"""Build rules/dictionary/lexicon.txt.gz, the word list speclint's spelling rules load.
+"""Build rules/dictionary/lexicon.txt, the word list speclint's spelling rules load.
 
 Run by a developer when the sources change, never at run time:
 
@@ -13,12 +13,12 @@ A word is in the lexicon when
     away (and of about the same length) is a hundred times more frequent ("recieve" is in wordfreq at 2.75 because people misspell
     it; "receive" is at 4.9; "maintainance" 1.8 against "maintenance" 4.4).
 Each word keeps its Zipf frequency (0 when wordfreq does not know it) so that suggestions can be
-ranked. Output lines: "<zipf * 10><TAB><space-separated lowercase words>", one line per value.
+ranked. The file's layout (common words grouped by frequency, rare ones sorted and indexed) is
+speclint.words.word_list's: ``format_word_list`` writes it, ``WordList`` reads it.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 import subprocess
 import sys
@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 HUNSPELL = Path("/usr/share/hunspell")
-OUT = Path(__file__).resolve().parent.parent / "rules" / "dictionary" / "lexicon.txt.gz"
+OUT = Path(__file__).resolve().parent.parent / "rules" / "dictionary" / "lexicon.txt"
 MIN_ZIPF = 1.5
 MISSPELLING_GAP = 1.0  # a neighbour one edit away this much more frequent (10x) makes a wordfreq-only word a misspelling
 MISSPELLING_GAP_2 = 2.0  # the same for a neighbour two edits away of about the same length (100x)
@@ -111,13 +111,10 @@ def main() -> int:
                 dropped.append(word)
                 continue
         lexicon[word] = value
-    buckets: dict[int, list[str]] = defaultdict(list)
-    for word, value in lexicon.items():
-        buckets[round(value * 10)].append(word)
-    lines = [f"{bucket}\t{' '.join(sorted(words))}" for bucket, words in sorted(buckets.items(), reverse=True)]
+    from speclint.words.word_list import format_word_list
+
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as out:
-        out.write("\n".join(lines) + "\n")
+    OUT.write_text(format_word_list(lexicon), encoding="utf-8", newline="\n")
     print(f"{OUT}: {len(lexicon)} words ({len(hunspell)} from hunspell, {len(dropped)} wordfreq words dropped as misspellings)")
     return 0
 

@@ -1,13 +1,12 @@
 """The lexicon: which words exist, how common they are, and what a misspelling probably meant.
 
-Built from ``rules/dictionary/lexicon.txt.gz`` (hunspell en_US plus frequent words from wordfreq;
-see tools/build_lexicon.py), the shipped vocabularies in ``rules/vocabulary/*.txt`` and the user's
+Built from ``rules/dictionary/lexicon.txt`` (hunspell en_US plus frequent words from wordfreq;
+see tools/build_lexicon.py and speclint.words.word_list), the shipped vocabularies in ``rules/vocabulary/*.txt`` and the user's
 ``vocabulary`` from config. Everything is loaded once per process and only when a rule asks.
 """
 
 from __future__ import annotations
 
-import gzip
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -16,6 +15,7 @@ from itertools import chain, compress, count
 from speclint.memo import Memo
 from speclint.resources import rules_dir
 from speclint.words.tokens import match_case
+from speclint.words.word_list import shipped_word_list
 
 VOCABULARY_ZIPF = 4.0  # shipped and user words count as common: they are this domain's words
 PREFIXES = ("non", "pre", "re", "multi", "inter", "sub", "co", "un", "over", "under", "self", "post", "semi", "cross", "anti", "mid")
@@ -23,24 +23,6 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Stems whose plural is not stem + "s" ("policys", "boxs"): such a word is not accepted as a plural.
 _NOT_PLAIN_PLURAL = ("ys", "ss", "shs", "chs", "xs", "zs")
 _OMISSION_BONUS = 0.3
-
-
-@cache
-def _groups() -> list[tuple[float, list[str]]]:
-    """The listed words in groups of one Zipf frequency, as the file has them."""
-    with gzip.open(rules_dir() / "dictionary" / "lexicon.txt.gz", "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
-    return [(int(bucket) / 10, words.split(" ")) for bucket, _, words in (line.partition("\t") for line in lines)]
-
-
-@cache
-def _table() -> dict[str, float]:
-    """Every listed word with its Zipf frequency: one lookup answers "is it a word, and how common"."""
-    table: dict[str, float] = {}
-    # most frequent group last, so a word listed twice keeps its higher frequency
-    for zipf, words in sorted(_groups(), key=lambda group: group[0]):
-        table.update(dict.fromkeys(words, zipf))
-    return table
 
 
 def read_word_list(lines: Iterable[str]) -> set[str]:
@@ -64,7 +46,8 @@ def _shipped_vocabulary() -> frozenset[str]:
 class Lexicon:
     def __init__(self, vocabulary: Iterable[str] = ()):
         self.vocabulary = _shipped_vocabulary() | {word.lower() for word in vocabulary}
-        self._table = _table()
+        self._words = shipped_word_list()
+        self._table = self._words.table  # the common words at first, every word once the list fills it
         self._memos: dict[str, Memo] = {}
         self._sifted: dict[str, tuple[set[str], set[str]]] = {}
         self._common_words: dict[float, frozenset[str]] = {}
@@ -94,6 +77,8 @@ class Lexicon:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
         lower = word.lower()
         value = self._table.get(lower)
+        if value is None and not self._words.full:
+            value = self._words.rare_zipf(lower)
         if lower in self.vocabulary:
             return max(value or 0.0, VOCABULARY_ZIPF)
         return value
@@ -102,6 +87,11 @@ class Lexicon:
         """The listed ones among many candidate words, with their frequency."""
         table = self._table
         found = {word: table[word] for word in candidates if word in table}
+        if not self._words.full:
+            for word in candidates.difference(found):
+                zipf = self._words.rare_zipf(word)
+                if zipf is not None:
+                    found[word] = zipf
         for word in candidates & self.vocabulary:
             found[word] = max(found.get(word, 0.0), VOCABULARY_ZIPF)
         return found
@@ -124,7 +114,7 @@ class Lexicon:
         """Every word (lower case) at least ``at_least`` common: the words ``common(word, at_least)`` is true of."""
         if at_least not in self._common_words:
             # from the file's groups, not the table: a few groups of common words rather than every word
-            words = {word for zipf, group in _groups() if zipf >= at_least for word in group}
+            words = {word for run in self._words.words_at_least(at_least) for word in run}
             if at_least <= VOCABULARY_ZIPF:
                 words |= self.vocabulary
             self._common_words[at_least] = frozenset(words)
@@ -147,10 +137,10 @@ class Lexicon:
 
     def _sorted_common_words(self, at_least: float) -> list[str]:
         if at_least not in self._sorted_common:
-            runs = [group for zipf, group in _groups() if zipf >= at_least]
+            runs = self._words.words_at_least(at_least)
             if at_least <= VOCABULARY_ZIPF:
                 runs.append(sorted(self.vocabulary))
-            # The file's groups are sorted, so the sort only merges a few dozen runs: a few ms, not a full sort.
+            # The runs are sorted, so the sort only merges a few dozen of them: a few ms, not a full sort.
             self._sorted_common[at_least] = sorted(chain.from_iterable(runs))
         return self._sorted_common[at_least]
 
@@ -198,9 +188,9 @@ class Lexicon:
         """Common words (zipf >= 3.5) two edits away with the same first letter: a bounded scan, not 300k edits."""
         if self._by_initial is None:
             self._by_initial = {}
-            for candidate, bucket in self._table.items():
-                if bucket >= 3.5:
-                    self._by_initial.setdefault(candidate[0], []).append((candidate, bucket))
+            for run in self._words.words_at_least(3.5):
+                for candidate in run:
+                    self._by_initial.setdefault(candidate[0], []).append((candidate, self._table[candidate]))
         return [
             (candidate, bucket)
             for candidate, bucket in self._by_initial.get(lower[0], ())
