@@ -1,7 +1,8 @@
 """The ``speclint`` command (the console script): main() with the start and the end a command can afford.
 
 A library caller or a test runs ``speclint.cli.main`` in its own process; only the command keeps
-compiled patterns between runs (speclint.compiled_patterns) and leaves without tearing down.
+compiled patterns, dataclass methods and the shipped YAML files' data between runs (speclint.compiled_patterns,
+speclint.compiled_classes, speclint.compiled_data) and leaves without tearing down.
 """
 
 from __future__ import annotations
@@ -11,13 +12,18 @@ import sys
 
 
 def entry() -> None:
-    from speclint import compiled_patterns
+    from speclint import compiled_classes, compiled_data, compiled_patterns
 
-    compiled_patterns.preload()  # before speclint.cli imports the modules that compile patterns
+    # before speclint.cli imports the modules that compile patterns and define dataclasses, and loads the rules
+    compiled_classes.preload()
+    compiled_patterns.preload()
+    compiled_data.preload()
     from speclint.cli import EXIT_ERROR, main
 
     code = main()
     compiled_patterns.save()
+    compiled_classes.save()
+    compiled_data.save()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

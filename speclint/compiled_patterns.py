@@ -15,12 +15,8 @@ patterns are compiled as usual. ``SPECLINT_NO_CACHE`` (any value) turns it off.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
 import sys
-from pathlib import Path
 
 try:  # the engine and compiler behind `re`; internal, so their absence only turns this off
     import _sre
@@ -35,23 +31,25 @@ MIN_NEW = 20
 # the cache file: {part: {(pattern, flags): what was found}}
 _PARTS = ("patterns", "literals", "literal sets", "first", "prefixes", "one line")
 _stored: dict = {part: {} for part in _PARTS}  # what the cache file held when the run started
-_path: Path | None = None
+_path: str | None = None
 
 
-def cache_file() -> Path | None:
+def cache_file() -> str | None:
     """The cache file for this Python, or None when the cache is off."""
-    if _sre is None or os.environ.get("SPECLINT_NO_CACHE") or not hasattr(re, "_cache"):
+    if _sre is None or not hasattr(re, "_cache"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    import zlib
+
     from speclint import __version__, prefilter
+    from speclint.files import kept_file
 
     try:  # the prefilter's findings are kept too: a change to how it finds them starts a new file
-        finder = hashlib.sha256(Path(prefilter.__file__).read_bytes()).hexdigest()
+        with open(prefilter.__file__, "rb") as handle:
+            finder = f"{zlib.crc32(handle.read()):08x}"
     except OSError:
         return None
-    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{sys.implementation.name}|{__version__}|{finder}"
-    tag = hashlib.sha256(engine.encode()).hexdigest()[:16]
-    return Path(base) / "speclint" / f"patterns-{tag}.marshal"
+    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{getattr(_sre, 'CODESIZE', '')}|{sys.implementation.name}|{__version__}"
+    return kept_file("patterns", f"{engine}|{finder}")
 
 
 def preload() -> None:
@@ -61,10 +59,9 @@ def preload() -> None:
     _path = cache_file()
     if _path is None:
         return
-    try:
-        stored = marshal.loads(_path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return
+    from speclint.files import read_kept
+
+    stored = read_kept(_path)
     if not isinstance(stored, dict) or not all(isinstance(stored.get(part), dict) for part in _PARTS):
         return
     _stored = stored
@@ -116,13 +113,9 @@ def save() -> None:
             stored[part].update(known)
         else:
             stored[part] = known
-    try:
-        from speclint.files import replace_atomically
+    from speclint.files import write_kept
 
-        _path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(str(_path), marshal.dumps(stored), 0o644, durable=False)
-    except Exception:  # noqa: BLE001 - a cache that cannot be written is only a slower next run
-        pass
+    write_kept(_path, stored)
 
 
 def _parts(pattern: str, flags: int):

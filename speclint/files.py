@@ -3,7 +3,42 @@
 from __future__ import annotations
 
 import os
-import tempfile
+
+
+def kept_file(kind: str, engine: str) -> str | None:
+    """The file in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``) where the ``speclint``
+    command keeps ``kind`` between runs for one ``engine`` (Python, speclint version, ...), or None when
+    ``SPECLINT_NO_CACHE`` is set."""
+    if os.environ.get("SPECLINT_NO_CACHE"):
+        return None
+    import zlib  # (a checksum names the file; hashlib's start-up is not worth it here)
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    key = engine.encode("utf-8", "surrogatepass")
+    return os.path.join(base, "speclint", f"{kind}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.marshal")
+
+
+def read_kept(path: str):
+    """What ``write_kept`` put in ``path``, or None when it is missing, unreadable or damaged."""
+    import marshal
+
+    try:
+        with open(path, "rb") as handle:
+            return marshal.loads(handle.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_kept(path: str, data) -> None:
+    """Keep ``data`` (what marshal can write) in ``path``, atomically; a cache that cannot be written is only
+    a slower next run, so errors are ignored."""
+    import marshal
+
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        replace_atomically(path, marshal.dumps(data), 0o644, durable=False)
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def kept_mode(path: str) -> int:
@@ -21,6 +56,8 @@ def replace_atomically(path: str, data: bytes, mode: int, *, owner: tuple[int, i
     """Put ``data`` in ``path`` in one step: a temporary file in the same folder, then a rename, so no
     reader ever sees half a file. ``mode`` (and ``owner`` where allowed) is given to the new file;
     ``durable`` flushes it to disk first. On any failure the temporary file is removed and the error raised."""
+    import tempfile  # (not at import: a run that writes nothing does not pay for it)
+
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".speclint-tmp", dir=folder)
     try:

@@ -37,6 +37,14 @@ def yaml_loader():
 
 @cache
 def load_yaml(path: Path):
+    """A shipped YAML file's data: parsed once per process, and by the ``speclint`` command once per install
+    (speclint.compiled_data)."""
+    from speclint import compiled_data
+
+    return compiled_data.parsed(path, _parse_yaml)
+
+
+def _parse_yaml(path: Path):
     import yaml
 
     with open(path, encoding="utf-8") as handle:

@@ -1,4 +1,5 @@
-"""The command keeps compiled patterns between runs (speclint.compiled_patterns): same results, any file state."""
+"""The command keeps compiled patterns, dataclass methods and the shipped YAML files' data between runs
+(speclint.compiled_patterns, compiled_classes, compiled_data): same results, any file state."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ def _run(tmp_path, *args):
     return subprocess.run([*speclint_command(), "check", "--no-cache", *map(str, args)], capture_output=True, text=True, env=env)
 
 
-def _cache_files(tmp_path):
-    return sorted((tmp_path / "cache" / "speclint").glob("patterns-*.marshal"))
+def _cache_files(tmp_path, kind="patterns"):
+    return sorted((tmp_path / "cache" / "speclint").glob(f"{kind}-*.marshal"))
 
 
 def test_the_first_run_saves_the_patterns_and_later_runs_report_the_same(tmp_path, run_speclint):
@@ -65,13 +66,75 @@ def test_every_saved_literal_set_is_what_the_prefilter_finds(tmp_path):
 def test_a_damaged_or_foreign_cache_file_is_ignored(tmp_path, run_speclint):
     expected = run_speclint("check", "--no-cache", SEEDS[1])
     _run(tmp_path, SEEDS[1])
-    [cache] = _cache_files(tmp_path)
+    caches = [*_cache_files(tmp_path), *_cache_files(tmp_path, "classes"), *_cache_files(tmp_path, "data")]
+    assert len(caches) == 3
     foreign = {"patterns": {("x", 0): (0, [1, 2, 3], 0, {}, ())}, "literals": {("x", 0): frozenset({"y"})}, "first": {}}
     old_format = {("x", 0): (0, [1, 2, 3], 0, {}, ())}
-    for damage in [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps(old_format), marshal.dumps(foreign)]:
-        cache.write_bytes(damage)
-        result = _run(tmp_path, SEEDS[1])
-        assert result.stdout == expected.stdout and result.stderr == expected.stderr
+    damages = [b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps(old_format), marshal.dumps(foreign), marshal.dumps({"x": 1})]
+    for cache in caches:
+        for damage in damages:
+            cache.write_bytes(damage)
+            result = _run(tmp_path, SEEDS[1])
+            assert result.stdout == expected.stdout and result.stderr == expected.stderr
+
+
+def test_kept_dataclass_methods_are_what_python_compiles(tmp_path):
+    first = _run(tmp_path, SEEDS[0])
+    [cache] = _cache_files(tmp_path, "classes")
+    stored = marshal.loads(cache.read_bytes())
+    assert len(stored) > 100 and any("def __init__(self" in source for source in stored)
+    for source, code in stored.items():
+        assert code == compile(source, "<string>", "exec", dont_inherit=True), source
+    written = cache.stat().st_mtime_ns
+    second = _run(tmp_path, SEEDS[0])
+    assert second.stdout == first.stdout and cache.stat().st_mtime_ns == written  # nothing new to save
+
+
+def test_kept_yaml_data_is_what_the_files_hold(tmp_path):
+    import yaml
+
+    _run(tmp_path, SEEDS[0])
+    [cache] = _cache_files(tmp_path, "data")
+    stored = marshal.loads(cache.read_bytes())
+    assert {os.path.basename(path) for path, _, _ in stored} >= {"headings.yaml", "markup.yaml", "flsa.yaml"}
+    for (path, size, _), data in stored.items():
+        assert os.path.getsize(path) == size
+        with open(path, encoding="utf-8") as handle:
+            assert data == yaml.safe_load(handle), path
+
+
+def test_a_changed_yaml_file_is_read_again(tmp_path, monkeypatch):
+    from speclint import compiled_data
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("SPECLINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(compiled_data, "_stored", {})
+    monkeypatch.setattr(compiled_data, "_parsed", {})
+    source = tmp_path / "words.yaml"
+    source.write_text("words: [one, two]\n", encoding="utf-8")
+    parses = []
+
+    def parse(path):
+        parses.append(path)
+        return yaml_safe_load(path)
+
+    compiled_data.preload()
+    assert compiled_data.parsed(source, parse) == {"words": ["one", "two"]}
+    compiled_data.save()
+    monkeypatch.setattr(compiled_data, "_parsed", {})
+    compiled_data.preload()
+    assert compiled_data.parsed(source, parse) == {"words": ["one", "two"]} and len(parses) == 1  # kept
+    source.write_text("words: [one, two, three]\n", encoding="utf-8")
+    assert compiled_data.parsed(source, parse) == {"words": ["one", "two", "three"]} and len(parses) == 2
+    compiled_data.save()
+    compiled_data.preload()
+    assert len(compiled_data._stored) == 1  # the old version of the file is dropped
+
+
+def yaml_safe_load(path):
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path, run_speclint):
@@ -84,4 +147,4 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path, run_speclint):
 def test_speclint_no_cache_turns_it_off(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), SPECLINT_NO_CACHE="1")
     subprocess.run([*speclint_command(), "check", str(SEEDS[0])], capture_output=True, env=env)
-    assert _cache_files(tmp_path) == []
+    assert not (tmp_path / "cache").exists()
