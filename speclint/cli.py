@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import gc
-import json
 import os
 import sys
 from pathlib import Path
@@ -311,6 +310,8 @@ def run_parse(args) -> int:
     for message in errors:
         _error(message)
     if args.format == "json":
+        import json
+
         json.dump(models, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
@@ -343,6 +344,8 @@ def run_rules(args) -> int:
         _error(str(error))
         return EXIT_ERROR
     if args.format == "json":
+        import json
+
         json.dump([rule.summary() for rule in rules], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_CLEAN

@@ -22,7 +22,6 @@ PDF and .doc files are not fixed.
 from __future__ import annotations
 
 import codecs
-import difflib
 import os
 import stat
 import sys
@@ -470,6 +469,8 @@ def _unified_diff(path: str, before: str, after: str, context: int = 3) -> list[
     """
     old, new = _diff_lines(before), _diff_lines(after)
     out = [f"--- {path}\n", f"+++ {path} (fixed)\n"]
+    import difflib  # (only for --diff)
+
     for group in difflib.SequenceMatcher(None, old, new, autojunk=False).get_grouped_opcodes(context):
         first, last = group[0], group[-1]
         out.append(f"@@ -{_hunk_range(first[1], last[2])} +{_hunk_range(first[3], last[4])} @@\n")

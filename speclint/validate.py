@@ -8,7 +8,6 @@ readable violations: a missing metadata field is S110, anything else S100.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +30,8 @@ class ProfileError(Exception):
 
 @cache
 def load_json(path: Path) -> dict:
+    import json
+
     with open(path, encoding="utf-8") as handle:
         return json.load(handle)
 
@@ -96,6 +97,8 @@ def _explained_fast(model: dict, name: str) -> list[_Failure] | None:
 @cache
 def load_validator(profile: str = DEFAULT_PROFILE):
     """A validator for a built-in profile name or a path to an agency's schema file."""
+    import json
+
     import jsonschema
     from referencing import Registry, Resource
     from referencing.exceptions import NoSuchResource

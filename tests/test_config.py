@@ -70,6 +70,16 @@ def test_pyproject_without_tool_table_is_skipped(tmp_path):
     assert codes(spec) == ["M602"]
 
 
+def test_a_pyproject_that_never_names_speclint_is_skipped_unparsed(tmp_path):
+    """Another tool's pyproject.toml, even a broken one, is not speclint's config; one whose table name is
+    spelled in escapes still is."""
+    write(tmp_path / ".speclint.yaml", "select: [M602]\n")
+    write(tmp_path / "sub" / "pyproject.toml", "[project\nname = 'x'\n")
+    assert codes(write(tmp_path / "sub" / "a.txt", SPEC)) == ["M602"]
+    write(tmp_path / "esc" / "pyproject.toml", '[tool."spec\\u006cint"]\nselect = ["M604"]\n')
+    assert codes(write(tmp_path / "esc" / "a.txt", SPEC)) == ["M604"]
+
+
 def test_command_line_overrides_the_file(tmp_path):
     write(tmp_path / ".speclint.yaml", "select: [M602]\n")
     spec = write(tmp_path / "a.txt", SPEC)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import os
 import sys
 from pathlib import Path
@@ -158,6 +157,7 @@ def _chunks(ctx: RuleContext) -> list[tuple[int, str]]:
 # -- asking the server (or the cache) ----------------------------------------
 def _matches(settings: dict, text: str, path: str) -> list[dict]:
     import hashlib
+    import json
 
     key = hashlib.sha256(
         json.dumps([settings["url"], settings["language"], sorted(settings["disabled_rules"]), text]).encode("utf-8")
@@ -272,6 +272,8 @@ def _give_up(url: str, reason: str) -> None:
 
 # -- the on-disk cache -------------------------------------------------------
 def _read_cache(folder: str, key: str) -> list[dict] | None:
+    import json
+
     try:
         with open(Path(folder) / f"{key}.json", encoding="utf-8") as handle:
             answer = json.load(handle)
@@ -284,6 +286,8 @@ def _read_cache(folder: str, key: str) -> list[dict] | None:
 
 def _write_cache(folder: str, key: str, answer: list[dict]) -> None:
     """Keep an answer on disk; a folder that cannot be written is left alone (memory only)."""
+    import json
+
     if folder in _RUN.read_only:
         return
     target = Path(folder)

@@ -13,7 +13,6 @@ texts), pick out the words that matter in C and make Token objects only for thos
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -232,6 +231,8 @@ _BLOCK = re.compile(rf"(?:{_BLOCK_TAGS})", re.IGNORECASE)
 def _entity_character(entity: str) -> str | None:
     if entity == "&nbsp;":
         return " "
+    import html  # (only for a file with entities)
+
     character = html.unescape(entity)
     if character in (entity, "\ufffd") or len(character) != 1 or unicodedata.category(character) in ("Cc", "Cs", "Co", "Cn"):
         return None

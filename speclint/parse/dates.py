@@ -16,7 +16,6 @@ with ``value`` None and a ``problem``, so that a rule can report it.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Set
 from dataclasses import dataclass
@@ -87,7 +86,15 @@ _STRICT = _compile(_SHAPES)
 _PARTS = {shape: (f"{shape}_m", f"{shape}_d", f"{shape}_y") for shape in (*_SHAPES, *_LOOSE_SHAPES)}
 _LOOSE = _compile({**_SHAPES, **_LOOSE_SHAPES})
 
-MONTH_NAMES = list(calendar.month_name)  # ["", "January", ...]
+# English names, whatever the locale (and without importing calendar, which a one-file run would pay for)
+MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """As ``calendar.monthrange(year, month)[1]`` (month 1 to 12)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month]
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,7 @@ class ParsedDate:
         if self.precision == YEAR:
             return date(self.value.year, 12, 31)
         if self.precision == MONTH:
-            return date(self.value.year, self.value.month, calendar.monthrange(self.value.year, self.value.month)[1])
+            return date(self.value.year, self.value.month, days_in_month(self.value.year, self.value.month))
         return self.value
 
     def moved(self, offset: int) -> ParsedDate:
@@ -182,14 +189,14 @@ def _build(match: re.Match, today: date) -> ParsedDate:
         return invalid(f"the year {year} cannot be right")
     if not 1 <= month <= 12:
         swapped = None
-        if precision == DAY and 1 <= day <= 12 and 1 <= month <= calendar.monthrange(year, day)[1]:
+        if precision == DAY and 1 <= day <= 12 and 1 <= month <= days_in_month(year, day):
             swapped = spell(date(year, day, month))  # written day first: 13/01/2020
         reason = f"there is no month {month}"
         if swapped:
             reason += f" (it looks written day first, as {swapped})"
         return invalid(reason, swapped)
     if precision == DAY:
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         if not 1 <= day <= last:
             if day == 0:
                 return invalid(f"there is no day 0 in {MONTH_NAMES[month]}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 # --statistics replaces the list of findings with counts; these formats can carry counts.
@@ -30,6 +29,8 @@ def write_statistics(results, stream, options=None) -> None:
     options = options or {}
     rows = rule_statistics(results)
     if options.get("format") == "json":
+        import json
+
         json.dump(rows, stream, indent=2, ensure_ascii=False)
         stream.write("\n")
         return
