@@ -12,6 +12,9 @@ import sys
 
 
 def entry() -> None:
+    import gc
+
+    gc.set_threshold(100_000, 50, 100)  # as speclint.cli.main does, already for the imports (see there)
     from speclint import compiled_classes, compiled_data, compiled_patterns
 
     # before speclint.cli imports the modules that compile patterns and define dataclasses, and loads the rules

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from speclint.resources import schema_dir
 from speclint.selection import is_enabled, matches
 
 CONFIG_NAMES = (".speclint.yaml", ".speclint.yml", "pyproject.toml")
@@ -159,6 +160,12 @@ def _has_tool_table(path: Path) -> bool:
 
 # -- loading -----------------------------------------------------------------
 def _read_toml(path: Path) -> dict:
+    from speclint import compiled_data
+
+    return compiled_data.parsed(path, _parse_toml)
+
+
+def _parse_toml(path: Path) -> dict:
     import tomllib
 
     try:
@@ -225,7 +232,8 @@ def _check_selectors(config: Config, where: str) -> None:
         for selector in selectors:
             if not any(matches(selector, code, name) for code, name in codes):
                 raise ConfigError(f"{where}: unknown rule {selector!r} in '{key}' (see `speclint rules`)")
-    if config.schema:
+    # A bundled profile is checked by the tests; only an agency's own schema file is checked here.
+    if config.schema and not (schema_dir() / "profiles" / f"{config.schema}.schema.json").is_file():
         from speclint.validate import ProfileError, load_validator
 
         try:

@@ -12,6 +12,12 @@ class UserFileError(Exception):
 
 def read_yaml(path: Path):
     """A user's YAML file, or UserFileError saying in one line why it cannot be used."""
+    from speclint import compiled_data
+
+    return compiled_data.parsed(path, _parse_yaml)
+
+
+def _parse_yaml(path: Path):
     import yaml
 
     from speclint.resources import yaml_loader

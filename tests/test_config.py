@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -78,6 +80,16 @@ def test_a_pyproject_that_never_names_speclint_is_skipped_unparsed(tmp_path):
     assert codes(write(tmp_path / "sub" / "a.txt", SPEC)) == ["M602"]
     write(tmp_path / "esc" / "pyproject.toml", '[tool."spec\\u006cint"]\nselect = ["M604"]\n')
     assert codes(write(tmp_path / "esc" / "a.txt", SPEC)) == ["M604"]
+
+
+def test_a_config_file_costs_no_jsonschema_import(tmp_path):
+    """A valid config naming a bundled profile is checked by generated code: the hook of a repository with a
+    config file must not import jsonschema (a tenth of a second) on every commit."""
+    write(tmp_path / ".speclint.yaml", "select: [M602]\nvocabulary: [Laserfiche]\n")
+    spec = write(tmp_path / "a.txt", SPEC)
+    code = f"import sys; from speclint.cli import main; main(['check', '-q', {str(spec)!r}]); print(sorted(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "M602" in result.stdout and "'jsonschema'" not in result.stdout
 
 
 def test_command_line_overrides_the_file(tmp_path):
