@@ -104,8 +104,12 @@ def _lint_on_disk(files: list[str], jobs: int | None) -> Iterator[FileResult]:
         yield from map(lint_one, files)
         return
     # The first file is linted here: rules, schemas and the lexicon are then loaded once, and the
-    # forked workers share them instead of loading them again each.
+    # forked workers share them instead of loading them again each. So is the word list's table of
+    # every word, which a run over many files would otherwise build in each worker.
     yield lint_one(files[0])
+    from speclint.words.word_list import shipped_word_list
+
+    shipped_word_list().fill_table()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         # imap, not map: results arrive in order as they finish, so progress can be shown
         yield from pool.imap(lint_one, files[1:], chunksize=min(10, max(1, (len(files) - 1) // (workers * 4))))
