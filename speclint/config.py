@@ -166,7 +166,10 @@ def _read_toml(path: Path) -> dict:
 
 
 def _parse_toml(path: Path) -> dict:
-    import tomllib
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10: the same parser, from PyPI
+        import tomli as tomllib
 
     try:
         with open(path, "rb") as handle:

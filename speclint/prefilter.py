@@ -21,45 +21,58 @@ from itertools import repeat
 
 from speclint.memo import Memo
 
-try:  # the parser is internal to the standard library; without it, every pattern is searched
+try:  # re's parser and its opcodes are internal to the standard library: re._parser from Python 3.11 on
+    from re import _constants as _sre_constants
     from re import _parser as _sre_parse
-    from re._constants import (
-        ANY,
-        ASSERT,
-        ASSERT_NOT,
-        AT,
-        AT_BEGINNING,
-        AT_BEGINNING_STRING,
-        AT_BOUNDARY,
-        AT_END,
-        AT_NON_BOUNDARY,
-        ATOMIC_GROUP,
-        BRANCH,
-        CATEGORY,
-        CATEGORY_DIGIT,
-        CATEGORY_LINEBREAK,
-        CATEGORY_NOT_DIGIT,
-        CATEGORY_NOT_LINEBREAK,
-        CATEGORY_NOT_SPACE,
-        CATEGORY_NOT_WORD,
-        CATEGORY_SPACE,
-        CATEGORY_WORD,
-        GROUPREF,
-        GROUPREF_EXISTS,
-        IN,
-        LITERAL,
-        MAX_REPEAT,
-        MIN_REPEAT,
-        NEGATE,
-        NOT_LITERAL,
-        POSSESSIVE_REPEAT,
-        RANGE,
-        SRE_FLAG_DOTALL,
-        SRE_FLAG_MULTILINE,
-        SUBPATTERN,
-    )
-except ImportError:  # pragma: no cover - Python versions without re._parser
-    _sre_parse = None
+except ImportError:  # pragma: no cover - Python 3.10 has them under their old names
+    try:
+        import sre_constants as _sre_constants
+        import sre_parse as _sre_parse
+    except ImportError:  # a Python without either: every pattern is searched
+        _sre_constants = _sre_parse = None
+
+_NOT_MADE_HERE = object()  # an opcode this Python's parser never makes (atomic groups and possessive repeats before 3.11)
+(
+    ANY,
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    AT_BEGINNING,
+    AT_BEGINNING_STRING,
+    AT_BOUNDARY,
+    AT_END,
+    AT_NON_BOUNDARY,
+    ATOMIC_GROUP,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_DIGIT,
+    CATEGORY_LINEBREAK,
+    CATEGORY_NOT_DIGIT,
+    CATEGORY_NOT_LINEBREAK,
+    CATEGORY_NOT_SPACE,
+    CATEGORY_NOT_WORD,
+    CATEGORY_SPACE,
+    CATEGORY_WORD,
+    GROUPREF,
+    GROUPREF_EXISTS,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    NEGATE,
+    NOT_LITERAL,
+    POSSESSIVE_REPEAT,
+    RANGE,
+    SRE_FLAG_DOTALL,
+    SRE_FLAG_MULTILINE,
+    SUBPATTERN,
+) = (getattr(_sre_constants, name, _NOT_MADE_HERE) for name in """
+    ANY ASSERT ASSERT_NOT AT AT_BEGINNING AT_BEGINNING_STRING AT_BOUNDARY AT_END
+    AT_NON_BOUNDARY ATOMIC_GROUP BRANCH CATEGORY CATEGORY_DIGIT CATEGORY_LINEBREAK CATEGORY_NOT_DIGIT CATEGORY_NOT_LINEBREAK
+    CATEGORY_NOT_SPACE CATEGORY_NOT_WORD CATEGORY_SPACE CATEGORY_WORD GROUPREF GROUPREF_EXISTS IN LITERAL
+    MAX_REPEAT MIN_REPEAT NEGATE NOT_LITERAL POSSESSIVE_REPEAT RANGE SRE_FLAG_DOTALL SRE_FLAG_MULTILINE
+    SUBPATTERN
+""".split())
 
 MAX_VARIANTS = 32  # strings one literal may expand to ("licen[cs]e" is two); beyond this, stop the literal there
 
