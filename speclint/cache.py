@@ -71,57 +71,70 @@ def _file_digest(path: str) -> str:
 class ResultCache:
     def __init__(self, config: Config):
         self.folder = Path(config.root) / FOLDER / "results"
+        self._prefix = f"{self.folder}{os.sep}"
         self.config = config
+        self._common = hashlib.sha256()  # the key's start, shared by every file under this config
+        for part in (_code_fingerprint(), _config_fingerprint(config)):
+            self._common.update(part.encode() + b"\0")
+
+    @classmethod
+    def for_config(cls, config: Config) -> ResultCache:
+        """One per configuration in a run (configs are kept by speclint.config, so the same one comes back)."""
+        return _caches.get(id(config)) or _caches.setdefault(id(config), cls(config))
 
     def key(self, path: str, data: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (_code_fingerprint(), _config_fingerprint(self.config), path):
-            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        digest = self._common.copy()
+        digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
+    def _entry(self, key: str) -> str:
+        return f"{self._prefix}{key[:2]}{os.sep}{key}.json"
 
     def get(self, key: str, path: str) -> FileResult | None:
         try:
-            stored = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            violations = [_violation(item) for item in stored["violations"]]
-        except (OSError, ValueError, KeyError, TypeError):
+            with open(self._entry(key), encoding="utf-8") as handle:
+                stored = json.load(handle)
+            violations = [_violation(path, row) for row in stored["violations"]]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
         return FileResult(path, violations, lines=stored.get("lines"), pages=stored.get("pages"))
 
     def put(self, key: str, result: FileResult) -> None:
         if result.error is not None or result.rule_errors:
             return  # errors are said again on every run, never remembered
-        stored = {
-            "violations": [v.to_dict() | {"more_edits": [list(edit) for edit in v.more_edits]} for v in result.violations],
-            "pages": result.pages,
-        }
+        stored = {"violations": [_row(violation) for violation in result.violations], "pages": result.pages}
         if result.path.lower().endswith(_KEPT_LINES):
             stored["lines"] = result.lines
         entry = self._entry(key)
         try:
-            entry.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(entry), exist_ok=True)
             _ignore_in_git(self.folder.parent)
             # Workers may write the same entry at once: the last complete one wins. A cache entry
             # can be lost in a crash without harm, so it is not flushed to disk first.
-            replace_atomically(str(entry), json.dumps(stored, ensure_ascii=False).encode("utf-8"), kept_mode(str(entry)), durable=False)
+            replace_atomically(entry, json.dumps(stored, ensure_ascii=False).encode("utf-8"), kept_mode(entry), durable=False)
         except OSError:
             pass  # a read-only project: lint without a cache
 
 
-def _violation(item: dict) -> Violation:
-    fields = {name: item.get(name) for name in ("path", "line", "column", "end_line", "end_column", "code", "rule", "category")}
-    return Violation(
-        **fields,
-        severity=item["severity"],
-        message=item["message"],
-        suggestion=item.get("suggestion"),
-        fix=item.get("fix"),
-        more_edits=tuple(tuple(edit) for edit in item.get("more_edits") or ()),
-        section=item.get("section"),
-    )
+_caches: dict[int, ResultCache] = {}  # by id(config); a cache holds its config, so the id is not reused
+
+# A kept violation is a row of its fields after the path (the key already names the file), in this order.
+_ROW = ("line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message", "suggestion", "fix", "section")
+
+
+def _row(violation: Violation) -> list:
+    return [getattr(violation, name) for name in _ROW] + [[list(edit) for edit in violation.more_edits]]
+
+
+def _violation(path: str, row: list) -> Violation:
+    *fields, more_edits = row
+    if len(fields) != len(_ROW):
+        raise ValueError("an entry of another layout")
+    violation = Violation(path, *fields[:11], section=fields[11])
+    if more_edits:
+        violation.more_edits = tuple(map(tuple, more_edits))
+    return violation
 
 
 def _ignore_in_git(folder: Path) -> None:

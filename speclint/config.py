@@ -128,9 +128,16 @@ def _load_rules(packs: tuple[str, ...]):
 
 
 # -- finding -----------------------------------------------------------------
-def find_config_file(start: Path) -> Path | None:
-    folder = start if start.is_dir() else start.parent
-    return _find_in(folder.resolve())
+def find_config_file(start: Path | str) -> Path | None:
+    start = os.fspath(start)
+    folder = start if os.path.isdir(start) else (os.path.dirname(start) or ".")
+    # many files share a folder: it is resolved once (a relative one once per working folder)
+    return _find_from(folder, "" if os.path.isabs(folder) else os.getcwd())
+
+
+@cache
+def _find_from(folder: str, working_folder: str) -> Path | None:
+    return _find_in(Path(working_folder, folder).resolve())
 
 
 @cache
@@ -256,7 +263,7 @@ def resolve(path: str | Path, overrides: Overrides | None = None) -> Config:
         config = load_config_file(config_path.resolve())
     else:
         found = find_config_file(Path(path))
-        config = load_config_file(found) if found else Config()
+        config = load_config_file(found) if found else _default_config(os.getcwd())
     return _apply(config, overrides)
 
 
@@ -279,6 +286,13 @@ def _apply_cached(config: Config, select, ignore, fail_on, include, exclude) -> 
     merged = replace(config, **changes)
     _check_selectors(merged, "command line")
     return merged
+
+
+@cache
+def _default_config(working_folder: str) -> Config:
+    """The built-in defaults, one object per working folder: what is cached per config (rules, the
+    result cache's key) is then worked out once, not once per file."""
+    return Config(root=Path(working_folder))
 
 
 def _apply(config: Config, overrides: Overrides) -> Config:

@@ -40,7 +40,7 @@ def _cached(path: str, config) -> FileResult:
         data = read_file_bytes(path)
     except ReadError as error:
         return FileResult(path, error=str(error))
-    results = ResultCache(config)
+    results = ResultCache.for_config(config)
     key = results.key(path, data)
     found = results.get(key, path)
     if found is not None:
@@ -48,6 +48,23 @@ def _cached(path: str, config) -> FileResult:
     result = lint_bytes(data, path, config)  # the bytes just read: the file is not read twice
     results.put(key, result)
     return result
+
+
+def _kept_result(path: str) -> FileResult | None:
+    """The file's result when the cache has it (or when its config or bytes cannot be read: that error is
+    the result); None when it has to be linted."""
+    from speclint.cache import ResultCache
+
+    try:
+        config = resolve(path, _overrides)
+        data = read_file_bytes(path)
+    except (ConfigError, ReadError) as error:
+        return FileResult(path, error=str(error))
+    results = ResultCache.for_config(config)
+    found = results.get(results.key(path, data), path)
+    if found is not None:
+        found.fail_on = config.fail_on
+    return found
 
 
 def lint_stdin(name: str, overrides: Overrides | None) -> FileResult:
@@ -93,6 +110,18 @@ def lint_files(
 
 
 def _lint_on_disk(files: list[str], jobs: int | None) -> Iterator[FileResult]:
+    if not _use_cache:
+        yield from _lint_all(files, jobs)
+        return
+    # Unchanged files are looked up here first, each in well under a millisecond: a run where few or none
+    # changed then forks no workers and loads no rules for them.
+    kept = [_kept_result(path) for path in files]
+    linted = _lint_all([path for path, result in zip(files, kept, strict=True) if result is None], jobs)
+    for result in kept:
+        yield result if result is not None else next(linted)
+
+
+def _lint_all(files: list[str], jobs: int | None) -> Iterator[FileResult]:
     jobs = jobs or os.cpu_count() or 1
     workers = min(jobs, len(files) // _FILES_PER_WORKER)
     if workers < 2:

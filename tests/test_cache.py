@@ -64,3 +64,23 @@ def test_a_damaged_entry_is_ignored(run_speclint, project):
     for entry in entries(project):
         entry.write_text("{not json", encoding="utf-8")
     assert findings(run_speclint("check", "--format", "json", project, cwd=project)) == first
+
+
+def test_a_partly_changed_folder_reports_as_a_fresh_run(run_speclint, project):
+    # Unchanged files come from the cache, changed ones are linted (by two workers), unreadable ones are errors,
+    # and the report is the one --no-cache gives: same order, same findings, fixes with all their edits.
+    bullets = "ACCOUNTANT\n\uf0b7 Prepares entries.\n\uf0a7\uf0b7 Reconciles accounts \uf0b7\nCloses the books.\n"
+    (project / "bullets.txt").write_text(bullets, encoding="utf-8")
+    (project / "empty.txt").write_bytes(b"")
+    for number in range(12):  # enough files for a pool of workers
+        (project / f"copy{number:02}.txt").write_text(SEEDS[number % len(SEEDS)].read_text(encoding="utf-8"), encoding="utf-8")
+    run_speclint("check", "--jobs", "2", project, cwd=project)
+    (project / "copy03.txt").write_text(SEEDS[0].read_text(encoding="utf-8") + "\nReviewed.[ZZ9]\n", encoding="utf-8")
+    (project / "copy07.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00")
+    args = ("check", "--format", "json", "--jobs", "2", project)
+    cached, fresh = run_speclint(*args, cwd=project), run_speclint(*args, "--no-cache", cwd=project)
+    assert (cached.returncode, cached.stderr, findings(cached)) == (fresh.returncode, fresh.stderr, findings(fresh))
+    assert fresh.returncode == 2 and "copy07.txt" in fresh.stderr and "empty.txt" in fresh.stderr
+    assert any(v["code"] == "M602" and "[ZZ9]" in v["message"] for v in findings(cached))
+    [bullet] = [v for v in findings(cached) if v["code"] == "X902" and v["path"].endswith("bullets.txt")]
+    assert len(bullet["more_edits"]) == 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
@@ -11,6 +12,11 @@ _BOLD = "\033[1m"
 # right-to-left override); written to a terminal they would act instead of show. Shown as \x1b etc.
 _SHOWN = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
 _SHOWN.update({code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+_NEEDS_SHOWING = re.compile("[" + "".join(map(chr, _SHOWN)) + "]").search  # rare: most lines are not translated at all
+
+
+def _shown(text: str) -> str:
+    return text.translate(_SHOWN) if _NEEDS_SHOWING(text) else text
 
 
 def use_color(stream) -> bool:
@@ -42,7 +48,7 @@ def write_text(results, stream, options=None) -> None:
             if v.suggestion and f'"{v.suggestion}"' not in v.message:  # most messages already name the fix
                 shown += f' Suggested: "{v.suggestion}".'
             shown += _page_place(getattr(result, "pages", None), v) + _word_context(result, v)
-            line = f"{v.path.translate(_SHOWN)}:{v.line}:{v.column}: {code} [{severity}] {shown.translate(_SHOWN)}"
+            line = f"{_shown(v.path)}:{v.line}:{v.column}: {code} [{severity}] {_shown(shown)}"
             fixable[v.fix] = fixable.get(v.fix, 0) + 1
             stream.write(line + "\n")
     if options.get("quiet"):
