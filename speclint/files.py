@@ -35,10 +35,34 @@ def write_kept(path: str, data) -> None:
     import marshal
 
     try:
+        new = not os.path.exists(path)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         replace_atomically(path, marshal.dumps(data), 0o644, durable=False)
+        if new:
+            _prune_kept(path)
     except Exception:  # noqa: BLE001
         pass
+
+
+KEPT_PER_KIND = 6  # files of one kind kept for other Pythons and speclint versions; older ones are removed
+
+
+def _prune_kept(path: str) -> None:
+    """Each upgrade of speclint or Python starts new files: keep the most recently written few of the kind."""
+    folder, name = os.path.split(path)
+    kind = name.rsplit("-", 1)[0] + "-"
+    others = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith(kind) and entry.name.endswith(".marshal") and entry.name.count("-") == kind.count("-"):
+            try:
+                others.append((entry.stat().st_mtime_ns, entry.path))
+            except OSError:
+                continue
+    for _, old in sorted(others, reverse=True)[KEPT_PER_KIND:]:
+        try:
+            os.unlink(old)
+        except OSError:
+            pass
 
 
 def kept_mode(path: str) -> int:

@@ -173,3 +173,22 @@ def test_speclint_no_cache_turns_it_off(tmp_path):
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), SPECLINT_NO_CACHE="1")
     subprocess.run([*speclint_command(), "check", str(SEEDS[0])], capture_output=True, env=env)
     assert not (tmp_path / "cache").exists()
+
+
+def test_files_of_older_versions_are_removed_beyond_a_few(tmp_path):
+    from speclint.files import KEPT_PER_KIND
+
+    folder = tmp_path / "cache" / "speclint"
+    folder.mkdir(parents=True)
+    old = [folder / f"data-{number:016x}.marshal" for number in range(KEPT_PER_KIND + 3)]
+    for age, path in enumerate(old):
+        path.write_bytes(marshal.dumps({}))
+        os.utime(path, ns=(10**18 - age * 10**9,) * 2)  # old[0] the newest of them
+    unrelated = folder / "notes.txt"
+    unrelated.write_text("mine", encoding="utf-8")
+    _run(tmp_path, SEEDS[0])
+    [new] = [path for path in _cache_files(tmp_path, "data") if path not in old]
+    kept = _cache_files(tmp_path, "data")
+    assert len(kept) == KEPT_PER_KIND and new in kept
+    assert set(kept) - {new} == set(old[: KEPT_PER_KIND - 1])  # the most recently written ones stay
+    assert unrelated.read_text(encoding="utf-8") == "mine"
