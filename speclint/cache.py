@@ -77,11 +77,6 @@ class ResultCache:
         for part in (_code_fingerprint(), _config_fingerprint(config)):
             self._common.update(part.encode() + b"\0")
 
-    @classmethod
-    def for_config(cls, config: Config) -> ResultCache:
-        """One per configuration in a run (configs are kept by speclint.config, so the same one comes back)."""
-        return _caches.get(id(config)) or _caches.setdefault(id(config), cls(config))
-
     def key(self, path: str, data: bytes) -> str:
         digest = self._common.copy()
         digest.update(path.encode("utf-8", "surrogateescape") + b"\0")
@@ -117,7 +112,11 @@ class ResultCache:
             pass  # a read-only project: lint without a cache
 
 
-_caches: dict[int, ResultCache] = {}  # by id(config); a cache holds its config, so the id is not reused
+@cache
+def results_for(config: Config) -> ResultCache:
+    """One per configuration in a run (configs are hashed by identity and kept by speclint.config, so the same
+    one comes back for every file it applies to)."""
+    return ResultCache(config)
 
 # A kept violation is a row of its fields after the path (the key already names the file), in this order.
 _ROW = ("line", "column", "end_line", "end_column", "code", "rule", "category", "severity", "message", "suggestion", "fix", "section")
@@ -131,7 +130,8 @@ def _violation(path: str, row: list) -> Violation:
     *fields, more_edits = row
     if len(fields) != len(_ROW):
         raise ValueError("an entry of another layout")
-    violation = Violation(path, *fields[:11], section=fields[11])
+    *before_section, section = fields  # every field but the path in Violation's order, then the section
+    violation = Violation(path, *before_section, section=section)
     if more_edits:
         violation.more_edits = tuple(map(tuple, more_edits))
     return violation

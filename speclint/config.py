@@ -262,7 +262,7 @@ def resolve(path: str | Path, overrides: Overrides | None = None) -> Config:
             raise ConfigError(f"{config_path}: config file not found")
         config = load_config_file(config_path.resolve())
     else:
-        found = find_config_file(Path(path))
+        found = find_config_file(path)
         config = load_config_file(found) if found else _default_config(os.getcwd())
     return _apply(config, overrides)
 

@@ -24,43 +24,41 @@ _use_cache = False  # likewise: --no-cache, or a caller that wants fresh results
 
 
 def lint_one(path: str) -> FileResult:
+    """Lint one file on disk (with the cache on, one ``_kept_result`` did not find)."""
     try:
         config = resolve(path, _overrides)
     except ConfigError as error:
         return FileResult(path, error=str(error))
-    result = _cached(path, config) if _use_cache else lint_path(path, config)
+    result = _lint_and_keep(path, config) if _use_cache else lint_path(path, config)
     result.fail_on = config.fail_on
     return result
 
 
-def _cached(path: str, config) -> FileResult:
-    from speclint.cache import ResultCache
+def _lint_and_keep(path: str, config) -> FileResult:
+    """Lint a file ``_kept_result`` did not find in the cache, and keep its result there."""
+    from speclint.cache import results_for
 
     try:
         data = read_file_bytes(path)
     except ReadError as error:
         return FileResult(path, error=str(error))
-    results = ResultCache.for_config(config)
-    key = results.key(path, data)
-    found = results.get(key, path)
-    if found is not None:
-        return found
     result = lint_bytes(data, path, config)  # the bytes just read: the file is not read twice
-    results.put(key, result)
+    results = results_for(config)
+    results.put(results.key(path, data), result)  # (the key of these bytes: a file edited since the lookup is kept as it is now)
     return result
 
 
 def _kept_result(path: str) -> FileResult | None:
     """The file's result when the cache has it (or when its config or bytes cannot be read: that error is
     the result); None when it has to be linted."""
-    from speclint.cache import ResultCache
+    from speclint.cache import results_for
 
     try:
         config = resolve(path, _overrides)
         data = read_file_bytes(path)
     except (ConfigError, ReadError) as error:
         return FileResult(path, error=str(error))
-    results = ResultCache.for_config(config)
+    results = results_for(config)
     found = results.get(results.key(path, data), path)
     if found is not None:
         found.fail_on = config.fail_on

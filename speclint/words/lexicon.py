@@ -76,9 +76,7 @@ class Lexicon:
     def zipf(self, word: str) -> float | None:
         """Zipf frequency of a word (0 = listed but rare), None when the word is not listed."""
         lower = word.lower()
-        value = self._table.get(lower)
-        if value is None and not self._words.full:
-            value = self._words.rare_zipf(lower)
+        value = self._words.zipf(lower)
         if lower in self.vocabulary:
             return max(value or 0.0, VOCABULARY_ZIPF)
         return value
